@@ -1,0 +1,54 @@
+/** What a command gets: injected IO (so tests run the CLI in-process), and its parsed arguments. */
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  /** True when connected to a terminal. */
+  readonly isTTY?: boolean;
+}
+
+export interface CliIO {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  /** Reads one line from the user (TTY confirmation); undefined when stdin is not interactive. */
+  readonly prompt?: (question: string) => Promise<string>;
+  readonly stdinIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Aborted on Ctrl-C. */
+  readonly signal?: AbortSignal;
+}
+
+export interface GlobalOptions {
+  readonly config?: string;
+  readonly manifests?: string;
+  readonly color: boolean;
+  readonly debug: boolean;
+}
+
+export type OptionValue = string | boolean | (string | boolean)[] | undefined;
+
+export interface CommandContext {
+  readonly io: CliIO;
+  readonly global: GlobalOptions;
+  readonly values: Readonly<Record<string, OptionValue>>;
+  readonly positionals: readonly string[];
+}
+
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  readonly multiple?: boolean;
+  readonly short?: string;
+  /** For help. */
+  readonly description: string;
+  readonly valueName?: string;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  /** e.g. `jobsync plan [options]`. */
+  readonly usage: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Returns the exit code. Throws typed errors (UserError, DiagnosticsError, ApiError). */
+  run(ctx: CommandContext): Promise<number>;
+}

@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { formatDiagnostic } from "../diagnostics/diagnostic.js";
+import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import type { CliIO, CommandSpec, GlobalOptions, OptionSpec } from "./cli-types.js";
+import { COMMANDS } from "./commands/index.js";
+import { renderHelp } from "./help.js";
+
+const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  config: {
+    type: "string",
+    description: "Config file (default: found by cosmiconfig from the working directory up)",
+    valueName: "FILE",
+  },
+  manifests: {
+    type: "string",
+    description: "Manifest folder or glob (overrides the config)",
+    valueName: "PATH",
+  },
+  "no-color": { type: "boolean", description: "No colour (also NO_COLOR)" },
+  debug: { type: "boolean", description: "Show stack traces of unexpected errors" },
+  help: { type: "boolean", short: "h", description: "Show help" },
+  version: { type: "boolean", short: "v", description: "Show the version" },
+};
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Runs the CLI with injected IO and returns the exit code (0 ok, 1 error, 2 changes pending with
+ * --detailed-exitcode). The one place that maps errors to exit codes.
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const debug = argv.includes("--debug");
+  try {
+    const name = argv.find((a) => !a.startsWith("-"));
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      if (argv.includes("--version") || argv.includes("-v")) {
+        io.stdout.write(`${version()}\n`);
+        return 0;
+      }
+      if (name === undefined || name === "help" || argv.includes("--help") || argv.includes("-h")) {
+        io.stdout.write(renderHelp(COMMANDS, GLOBAL_OPTIONS));
+        return name === undefined && !argv.includes("--help") && !argv.includes("-h") ? 1 : 0;
+      }
+      throw new UserError(
+        `unknown command "${name}"`,
+        `Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See jobsync --help.`,
+      );
+    }
+    const rest = argv.filter((a, i) => i !== argv.indexOf(name as string));
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout.write(renderHelp(COMMANDS, GLOBAL_OPTIONS, command));
+      return 0;
+    }
+    const { values, positionals } = parseCommandArgs(command, rest);
+    const global: GlobalOptions = {
+      config: values.config as string | undefined,
+      manifests: values.manifests as string | undefined,
+      color: !values["no-color"] && !io.env.NO_COLOR && io.stdout.isTTY === true,
+      debug,
+    };
+    return await command.run({ io, global, values, positionals });
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function parseCommandArgs(command: CommandSpec, args: string[]) {
+  const options = { ...GLOBAL_OPTIONS, ...command.options };
+  try {
+    return parseArgs({
+      args,
+      options: Object.fromEntries(
+        Object.entries(options).map(([k, o]) => [
+          k,
+          { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) },
+        ]),
+      ),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UserError(
+      (error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ""),
+      `See jobsync ${command.name} --help.`,
+    );
+  }
+}
+
+function reportError(error: unknown, io: CliIO, debug: boolean): number {
+  const err = (s: string) => io.stderr.write(`${s}\n`);
+  if (error instanceof DiagnosticsError) {
+    for (const d of error.diagnostics) err(formatDiagnostic(d));
+    const n = error.diagnostics.filter((d) => d.severity === "error").length;
+    err(`${n} error${n === 1 ? "" : "s"} found.`);
+  } else if (error instanceof UserError) {
+    err(`Error: ${error.message}`);
+    if (error.hint) err(error.hint);
+  } else if (error instanceof ApiError) {
+    const { status, method, path, hint } = error.details;
+    err(`Error: ${error.message}`);
+    err(`  (${method} ${path}${status !== undefined ? ` -> HTTP ${status}` : ""})`);
+    if (hint) err(hint);
+  } else {
+    err(
+      `Unexpected error (this is a bug in jobsync): ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (debug && error instanceof Error && error.stack) err(error.stack);
+    else err("Run again with --debug to see the stack trace, and please report it.");
+  }
+  return 1;
+}
+
+/** The real process: stdout/stderr, env, Ctrl-C. Never calls process.exit() (stdout must drain). */
+export async function main(): Promise<void> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  process.on("SIGINT", () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    controller.abort();
+  });
+  const io: CliIO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    prompt: async (question) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  };
+  process.exitCode = await runCli(process.argv.slice(2), io);
+  process.removeAllListeners("SIGINT");
+}

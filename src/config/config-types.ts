@@ -1,0 +1,24 @@
+/** The resolved configuration every command works from (defaults filled, paths absolute). */
+export interface ResolvedConfig {
+  /** The config file, when one was found. */
+  readonly configFile?: string;
+  /** Directory paths are relative to (the config file's folder, else the working directory). */
+  readonly rootDir: string;
+  /** Absolute folders or glob patterns. */
+  readonly manifests: readonly string[];
+  readonly api: {
+    readonly baseUrl: string;
+    readonly tokenUrl: string;
+    readonly version: string;
+    readonly timeoutMs: number;
+  };
+  readonly rateLimit: { readonly requests: number; readonly perSeconds: number };
+  readonly parallelism: number;
+  readonly maxJobsPerRequest: number;
+}
+
+/** Credentials, from the environment only. Never printed. */
+export type Credentials =
+  | { readonly type: "clientCredentials"; readonly clientId: string; readonly clientSecret: string }
+  | { readonly type: "token"; readonly token: string }
+  | { readonly type: "none" };

@@ -1,0 +1,107 @@
+/**
+ * The emulator's public surface (used by `jobsync emulator`, the demo, tests and the bench).
+ * Implementation: server.ts (node:http), store.ts, placement.ts, faults.ts, seed.ts.
+ */
+
+/** Seed file format (JSON). Documented in the README. */
+export interface EmulatorSeed {
+  /** When set, only these client id/secret pairs get tokens. */
+  readonly clients?: readonly {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly scope?: string;
+  }[];
+  readonly processes: readonly SeedProcess[];
+}
+
+export interface SeedProcess {
+  readonly id: string;
+  readonly name: string;
+  readonly dueDate?: string;
+  /** When present, the process has been started and this is its current run. */
+  readonly run?: SeedRun;
+}
+
+export interface SeedRun {
+  readonly id: string;
+  /** Default "running". */
+  readonly status?: string;
+  /** Root group children. */
+  readonly children: readonly SeedNode[];
+  readonly parallel?: boolean;
+}
+
+export type SeedNode =
+  | {
+      readonly group: string;
+      readonly id: string;
+      readonly parallel?: boolean;
+      readonly readOnly?: boolean;
+      readonly children: readonly SeedNode[];
+    }
+  | {
+      readonly id: string;
+      readonly action: string;
+      /** The `<action>Args` object. */
+      readonly args: Readonly<Record<string, unknown>>;
+      readonly triggerType?: string;
+      readonly status?: string;
+    };
+
+/** A fault to inject on matching requests. */
+export interface FaultSpec {
+  readonly method?: string;
+  /** Matches when the request path (without query) contains this string or matches this RegExp. */
+  readonly path?: string | RegExp;
+  /** Which matching requests get it: the nth (1-based) from now, and how many in a row (default 1). */
+  readonly nth?: number;
+  readonly times?: number;
+  readonly kind:
+    | { readonly type: "status-before"; readonly status: number; readonly retryAfter?: number }
+    | { readonly type: "status-after"; readonly status: number }
+    | { readonly type: "reset-before" }
+    | { readonly type: "reset-after" }
+    | { readonly type: "latency"; readonly ms: number };
+}
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default: the built-in demo seed. */
+  readonly seed?: EmulatorSeed;
+  /** Sliding-window limit per token; false turns it off. Default 1000 per 60 s with Retry-After. */
+  readonly rateLimit?:
+    | { readonly requests: number; readonly perSeconds: number; readonly retryAfter?: boolean }
+    | false;
+  /** Added to every response. */
+  readonly latencyMs?: number;
+  /** Token lifetime in seconds (default 599). */
+  readonly tokenTtlSeconds?: number;
+  /** Injected clock (ms since epoch) for tests. */
+  readonly now?: () => number;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+export interface EmulatorHandle {
+  /** e.g. http://127.0.0.1:43123 (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  /** Every request answered, in order. */
+  readonly requests: readonly RecordedRequest[];
+  /** Adds a fault; returns a function removing it. */
+  injectFault(fault: FaultSpec): () => void;
+  /** The current ProcessRun JSON as GET /processRuns/{id} would return it (no auth, no rate limit). */
+  snapshotRun(runId: string): unknown;
+  /** Invalidate every issued token (the next request with one gets 401). */
+  expireTokens(): void;
+  close(): Promise<void>;
+}
