@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { appendToRoot, plan, run, sendTask } from "../../test/fixtures/plans/builders.js";
+import type { Plan } from "../plan/plan-types.js";
+import { renderPlanJson } from "./plan-json.js";
+
+describe("renderPlanJson", () => {
+  const p = plan([run("run-a", { insertions: [appendToRoot([sendTask("One")])] })]);
+
+  it("is the plan itself, 2-space indented, ending in a newline", () => {
+    const text = renderPlanJson(p);
+    expect(JSON.parse(text)).toEqual(p);
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(text.split("\n")[1]).toBe('  "formatVersion": 1,');
+  });
+
+  it("puts keys in a stable order whatever order they came in, keeping unknown keys last", () => {
+    const shuffled = {
+      processRuns: p.processRuns.map((r) => ({ extra: true, ...r, id: r.id })),
+      summary: { ...p.summary },
+      formatVersion: 1,
+    } as unknown as Plan;
+    const parsed = JSON.parse(renderPlanJson(shuffled)) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(["formatVersion", "summary", "processRuns"]);
+    const firstRun = (parsed.processRuns as Record<string, unknown>[])[0]!;
+    expect(Object.keys(firstRun)).toEqual([
+      "id",
+      "name",
+      "fingerprint",
+      "manifests",
+      "insertions",
+      "drift",
+      "outOfOrder",
+      "unmanaged",
+      "extra",
+    ]);
+    expect(renderPlanJson(shuffled)).toBe(renderPlanJson({ ...p, processRuns: shuffled.processRuns }));
+  });
+});
