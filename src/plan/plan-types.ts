@@ -85,7 +85,7 @@ export interface RunPlan {
   readonly insertions: readonly Insertion[];
   readonly drift: readonly Drift[];
   readonly outOfOrder: readonly OutOfOrder[];
-  /** Live job runs in managed groups that no manifest entry matches (generated ones excluded). */
+  /** Non-generated live job runs anywhere in the run that no manifest entry (job or ref) matches. */
   readonly unmanaged: number;
 }
 

@@ -1,0 +1,158 @@
+import type { LiveGroupRun, LiveNode } from "../api/live-types.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type {
+  DesiredEntry,
+  DesiredGroup,
+  DesiredJob,
+  DesiredRef,
+  SourceRef,
+} from "../manifest/desired-types.js";
+import { type GroupIndex, inner } from "./group-index.js";
+
+/** How one manifest entry of a group relates to the live group. */
+export type EntryMatch =
+  /** A job with no live counterpart: to be created. */
+  | { readonly kind: "missing"; readonly entry: DesiredJob }
+  /** A job, ref or group found among the live group's direct children. */
+  | {
+      readonly kind: "matched";
+      readonly entry: DesiredEntry;
+      readonly node: LiveNode;
+      /** Index among the live group's children. */
+      readonly position: number;
+    }
+  /** A ref or group that could not be resolved (a plan error was reported). */
+  | { readonly kind: "unresolved"; readonly entry: DesiredRef | DesiredGroup };
+
+/** State shared by every group of one process run. */
+export interface RunMatchState {
+  /** Ids of live job runs some entry (job or ref) matched, for the unmanaged count. */
+  readonly managedJobIds: Set<string>;
+  /** Group runs already listed by a `group:` entry, with where. */
+  readonly listedGroups: Map<string, SourceRef>;
+}
+
+export interface MatchContext {
+  readonly file: string;
+  /** The group in words for messages: `the root group` or `group "Approvals"`. */
+  readonly where: string;
+  readonly run: RunMatchState;
+}
+
+const MAX_LISTED_GROUPS = 5;
+
+function error(source: SourceRef, file: string, message: string): Diagnostic {
+  return { severity: "error", file, line: source.line, col: source.col, message };
+}
+
+function existingGroupNames(index: GroupIndex): string {
+  const names = [...index.groupsByName.keys()];
+  if (names.length === 0) return "it has no group runs";
+  const shown = names.slice(0, MAX_LISTED_GROUPS).map((n) => `"${n}"`);
+  const more = names.length > MAX_LISTED_GROUPS ? ` and ${names.length - MAX_LISTED_GROUPS} more` : "";
+  return `existing group runs: ${shown.join(", ")}${more}`;
+}
+
+/**
+ * Matches the entries of one manifest `jobs:` list against the direct children of its live group.
+ * A job takes the first not yet matched live job run with the same action and title; refs and
+ * groups resolve by id or by title/name, and a title/name with several candidates is a plan error.
+ * Runs in O(entries) over the index's maps.
+ */
+export function matchEntries(
+  entries: readonly DesiredEntry[],
+  index: GroupIndex,
+  ctx: MatchContext,
+): { matches: EntryMatch[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  /** Per action, per title: how many live job runs of that identity are already taken. */
+  const takenByIdentity = new Map<string, Map<string, number>>();
+  const matched = (entry: DesiredEntry, node: LiveNode): EntryMatch => {
+    if (node.kind === "job") ctx.run.managedJobIds.add(node.id);
+    return { kind: "matched", entry, node, position: index.positionById.get(node.id) ?? -1 };
+  };
+  const unresolved = (entry: DesiredRef | DesiredGroup, message: string): EntryMatch => {
+    diagnostics.push(error(entry.source, ctx.file, message));
+    return { kind: "unresolved", entry };
+  };
+
+  const matchJob = (entry: DesiredJob): EntryMatch => {
+    const candidates = index.jobsByIdentity.get(entry.action)?.get(entry.title);
+    if (!candidates) return { kind: "missing", entry };
+    const taken = inner(takenByIdentity, entry.action);
+    const next = taken.get(entry.title) ?? 0;
+    const node = candidates[next];
+    if (!node) return { kind: "missing", entry };
+    taken.set(entry.title, next + 1);
+    return matched(entry, node);
+  };
+
+  const matchRef = (entry: DesiredRef): EntryMatch => {
+    if ("id" in entry.by) {
+      const node = index.nodeById.get(entry.by.id);
+      if (node) return matched(entry, node);
+      const generated = index.positionById.has(entry.by.id);
+      return unresolved(
+        entry,
+        generated
+          ? `ref id "${entry.by.id}" is a generated job run in ${ctx.where}; refer to a job run or group run instead`
+          : `ref id "${entry.by.id}" is not a direct child of ${ctx.where}`,
+      );
+    }
+    const title = entry.by.title;
+    const candidates = index.nodesByTitle.get(title) ?? [];
+    if (candidates.length === 1) return matched(entry, candidates[0]!);
+    if (candidates.length === 0) return unresolved(entry, `ref title "${title}" not found in ${ctx.where}`);
+    return unresolved(
+      entry,
+      `ref title "${title}" matches ${candidates.length} runs in ${ctx.where}; use ref: { id }`,
+    );
+  };
+
+  const matchGroup = (entry: DesiredGroup): EntryMatch => {
+    let group: LiveGroupRun;
+    if ("id" in entry.by) {
+      const node = index.nodeById.get(entry.by.id);
+      if (!node) return unresolved(entry, `group id "${entry.by.id}" is not a direct child of ${ctx.where}`);
+      if (node.kind !== "group") {
+        return unresolved(
+          entry,
+          `group id "${entry.by.id}" names a job run, not a group run, in ${ctx.where}`,
+        );
+      }
+      group = node;
+    } else {
+      const name = entry.by.name;
+      const candidates = index.groupsByName.get(name) ?? [];
+      if (candidates.length === 0) {
+        return unresolved(
+          entry,
+          `group "${name}" not found in ${ctx.where} (${existingGroupNames(index)}); groups cannot be created, create it in Workiva first`,
+        );
+      }
+      if (candidates.length > 1) {
+        return unresolved(
+          entry,
+          `group "${name}" matches ${candidates.length} group runs in ${ctx.where}; use group: { id }`,
+        );
+      }
+      group = candidates[0]!;
+    }
+    const first = ctx.run.listedGroups.get(group.id);
+    if (first) {
+      return unresolved(
+        entry,
+        `group run "${group.name}" (${group.id}) is already listed at ${ctx.file}:${first.line}; list each group once`,
+      );
+    }
+    ctx.run.listedGroups.set(group.id, entry.source);
+    return matched(entry, group);
+  };
+
+  const matches = entries.map((entry): EntryMatch => {
+    if (entry.kind === "job") return matchJob(entry);
+    if (entry.kind === "ref") return matchRef(entry);
+    return matchGroup(entry);
+  });
+  return { matches, diagnostics };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import { parsePlan, serializePlan } from "./plan-file.js";
+import type { Plan } from "./plan-types.js";
+
+const samplePlan: Plan = {
+  formatVersion: 1,
+  summary: { create: 2, requests: 1, processRuns: 1, inSync: 0, drift: 1, outOfOrder: 0, unmanaged: 3 },
+  processRuns: [
+    {
+      id: "run-1",
+      name: "Q4 Close",
+      fingerprint: "sha256:abc",
+      manifests: [{ file: "manifests/q4.yaml", name: "q4" }],
+      insertions: [
+        {
+          parentGroupId: null,
+          relativeSiblingId: "job-1",
+          before: false,
+          jobs: [
+            {
+              action: "sendTask",
+              arguments: {
+                type: "sendTask",
+                sendTaskArgs: { title: "A", assignee: { id: "u1", type: "user" } },
+              },
+              triggerType: "whenEligible",
+              source: { file: "manifests/q4.yaml", line: 9 },
+            },
+            {
+              action: "contentRequest",
+              arguments: { type: "contentRequest", contentRequestArgs: { title: "B" } },
+              triggerType: "whenEligible",
+              source: { file: "manifests/q4.yaml", line: 14 },
+            },
+          ],
+          explain: {
+            where: "after",
+            sibling: { kind: "job", id: "job-1", label: "Kickoff" },
+            group: { kind: "group", id: "root", label: "" },
+            groupPath: [],
+          },
+        },
+      ],
+      drift: [
+        {
+          jobRunId: "job-2",
+          action: "sendTask",
+          title: "Review",
+          groupPath: [],
+          changes: [{ field: "document", manifest: "d1", live: undefined }],
+          source: { file: "manifests/q4.yaml", line: 20 },
+        },
+      ],
+      outOfOrder: [],
+      unmanaged: 3,
+    },
+  ],
+};
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a throw");
+}
+
+describe("plan file", () => {
+  it("round-trips and serializes as stable 2-space JSON with a trailing newline", () => {
+    const text = serializePlan(samplePlan);
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(text.startsWith('{\n  "formatVersion": 1,\n  "summary": {')).toBe(true);
+    const parsed = parsePlan(text, "plan.json");
+    expect(serializePlan(parsed)).toBe(text);
+    expect(parsed.processRuns[0]!.insertions[0]!.jobs[0]!.arguments).toEqual(
+      samplePlan.processRuns[0]!.insertions[0]!.jobs[0]!.arguments,
+    );
+  });
+
+  it("writes keys in schema order whatever the object's key order", () => {
+    const shuffled = JSON.parse(JSON.stringify(samplePlan), (_k, v) =>
+      v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+    ) as Plan;
+    const keysOf = (text: string) =>
+      [...text.matchAll(/"(\w+)":/g)].map((m) => m[1]).filter((k) => k !== "title");
+    const reference = keysOf(serializePlan(samplePlan)).filter(
+      (k) => !["id", "type", "sendTaskArgs"].includes(k!),
+    );
+    const other = keysOf(serializePlan(shuffled)).filter((k) => !["id", "type", "sendTaskArgs"].includes(k!));
+    expect(other).toEqual(reference);
+  });
+
+  it("refuses a non-JSON file with a UserError", () => {
+    const error = thrown(() => parsePlan("not json", "plan.json"));
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/^plan\.json is not a jobsync plan: not valid JSON/);
+  });
+
+  it("names newer and older format versions", () => {
+    const newer = thrown(() => parsePlan(JSON.stringify({ ...samplePlan, formatVersion: 2 }), "p.json"));
+    expect((newer as UserError).message).toBe(
+      "p.json was made by a newer jobsync (plan format 2; this jobsync reads format 1)",
+    );
+    const older = thrown(() => parsePlan(JSON.stringify({ ...samplePlan, formatVersion: 0 }), "p.json"));
+    expect((older as UserError).message).toMatch(/made by an older jobsync/);
+    const none = thrown(() => parsePlan("[]", "p.json"));
+    expect((none as UserError).message).toMatch(/not a jobsync plan/);
+  });
+
+  it("reports a malformed plan as diagnostics with JSON paths", () => {
+    const broken = JSON.parse(serializePlan(samplePlan));
+    broken.processRuns[0].insertions[0].before = "yes";
+    delete broken.processRuns[0].fingerprint;
+    const error = thrown(() => parsePlan(JSON.stringify(broken), "p.json"));
+    expect(error).toBeInstanceOf(DiagnosticsError);
+    const messages = (error as DiagnosticsError).diagnostics.map((d) => `${d.file}: ${d.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^p\.json: malformed plan: processRuns\[0\]\.fingerprint: /),
+      expect.stringMatching(/^p\.json: malformed plan: processRuns\[0\]\.insertions\[0\]\.before: /),
+    ]);
+  });
+
+  it("refuses a plan whose summary does not match its runs", () => {
+    const edited = { ...samplePlan, summary: { ...samplePlan.summary, create: 1 } };
+    expect(thrown(() => parsePlan(JSON.stringify(edited), "p.json"))).toBeInstanceOf(DiagnosticsError);
+  });
+});

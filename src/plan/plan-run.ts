@@ -1,0 +1,149 @@
+import type { LiveGroupRun, LiveRun } from "../api/live-types.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DesiredEntry, DesiredManifest } from "../manifest/desired-types.js";
+import { longestIncreasingSubsequence } from "./anchors.js";
+import { diffJob } from "./drift.js";
+import { countManageableJobs, indexGroup, nodeLabelText } from "./group-index.js";
+import { type EntryMatch, matchEntries, type RunMatchState } from "./match.js";
+import { placeMissing, type Slot } from "./place.js";
+import type { Drift, Insertion, OutOfOrder, RunPlan } from "./plan-types.js";
+
+/** What planning one manifest against its live run produced. */
+export interface RunPlanResult {
+  readonly runPlan: RunPlan;
+  /** Plan errors, sorted by line and column. The run plan must not be used when there are any. */
+  readonly diagnostics: Diagnostic[];
+}
+
+interface Accumulator {
+  readonly file: string;
+  readonly maxJobsPerRequest: number;
+  readonly state: RunMatchState;
+  readonly diagnostics: Diagnostic[];
+  readonly insertions: Insertion[];
+  readonly drift: Drift[];
+  readonly outOfOrder: OutOfOrder[];
+}
+
+function describeGroup(groupPath: readonly string[]): string {
+  return groupPath.length === 0 ? "the root group" : `group "${groupPath.join(" / ")}"`;
+}
+
+/** Splits matches into anchors (longest run agreeing with live order) and out-of-order entries. */
+function anchorMask(matches: readonly EntryMatch[]): boolean[] {
+  const matchedAt: number[] = [];
+  const positions: number[] = [];
+  matches.forEach((m, i) => {
+    if (m.kind === "matched") {
+      matchedAt.push(i);
+      positions.push(m.position);
+    }
+  });
+  const keep = longestIncreasingSubsequence(positions);
+  const mask = new Array<boolean>(matches.length).fill(false);
+  matchedAt.forEach((at, k) => {
+    mask[at] = keep[k]!;
+  });
+  return mask;
+}
+
+function planGroup(
+  entries: readonly DesiredEntry[],
+  group: LiveGroupRun,
+  groupPath: readonly string[],
+  acc: Accumulator,
+): void {
+  const isRoot = groupPath.length === 0;
+  const where = describeGroup(groupPath);
+  const { matches, diagnostics } = matchEntries(entries, indexGroup(group), {
+    file: acc.file,
+    where,
+    run: acc.state,
+  });
+  for (const d of diagnostics) acc.diagnostics.push(d);
+
+  const isAnchor = anchorMask(matches);
+  const slots: Slot[] = [];
+  matches.forEach((m, i) => {
+    if (m.kind === "missing") {
+      slots.push({ kind: "missing", job: m.entry });
+      return;
+    }
+    if (m.kind !== "matched") return;
+    const source = () => ({ file: acc.file, line: m.entry.source.line });
+    if (m.entry.kind === "job" && m.node.kind === "job") {
+      const changes = diffJob(m.entry, m.node);
+      if (changes.length > 0) {
+        const { id, action, title } = m.node;
+        acc.drift.push({ jobRunId: id, action, title, groupPath, changes, source: source() });
+      }
+    }
+    if (isAnchor[i]) slots.push({ kind: "anchor", node: m.node });
+    else {
+      acc.outOfOrder.push({
+        node: { kind: m.node.kind, id: m.node.id, label: nodeLabelText(m.node) },
+        groupPath,
+        source: source(),
+      });
+    }
+  });
+
+  const insertions = placeMissing(slots, {
+    group,
+    isRoot,
+    groupPath,
+    maxJobsPerRequest: acc.maxJobsPerRequest,
+  });
+  if (insertions.length > 0 && group.readOnly) {
+    const first = matches.find((m) => m.kind === "missing")!.entry.source;
+    acc.diagnostics.push({
+      severity: "error",
+      file: acc.file,
+      line: first.line,
+      col: first.col,
+      message: `${where} is read-only; job runs cannot be added to it`,
+    });
+  }
+  for (const insertion of insertions) acc.insertions.push(insertion);
+
+  for (const m of matches) {
+    if (m.kind === "matched" && m.entry.kind === "group" && m.node.kind === "group") {
+      planGroup(m.entry.jobs, m.node, [...groupPath, m.node.name], acc);
+    }
+  }
+}
+
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+}
+
+/**
+ * Plans one manifest against its live run: matching, drift, anchors, placement, recursing into
+ * matched groups. Insertions come group by group (a parent's before its child groups'); they
+ * are independent because every position names an existing node.
+ */
+export function planRun(manifest: DesiredManifest, run: LiveRun, maxJobsPerRequest: number): RunPlanResult {
+  const acc: Accumulator = {
+    file: manifest.source.file,
+    maxJobsPerRequest,
+    state: { managedJobIds: new Set(), listedGroups: new Map() },
+    diagnostics: [],
+    insertions: [],
+    drift: [],
+    outOfOrder: [],
+  };
+  planGroup(manifest.jobs, run.root, [], acc);
+  const manifestRef =
+    manifest.name === undefined ? { file: acc.file } : { file: acc.file, name: manifest.name };
+  const runPlan: RunPlan = {
+    id: run.id,
+    ...(run.name === undefined ? {} : { name: run.name }),
+    fingerprint: run.fingerprint,
+    manifests: [manifestRef],
+    insertions: acc.insertions,
+    drift: acc.drift,
+    outOfOrder: acc.outOfOrder,
+    unmanaged: countManageableJobs(run.root) - acc.state.managedJobIds.size,
+  };
+  return { runPlan, diagnostics: acc.diagnostics.sort(byPlace) };
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { PLAN_FORMAT_VERSION } from "./plan-types.js";
+
+/**
+ * zod schema of a saved plan (plan-types.ts). Key order here is the key order of the saved file.
+ * Explanations are validated loosely enough to render; the fields apply sends are strict.
+ */
+
+const source = z.object({ file: z.string(), line: z.number().int() });
+
+const nodeLabel = z.object({ kind: z.enum(["job", "group"]), id: z.string(), label: z.string() });
+
+const plannedJob = z.object({
+  action: z.string().min(1),
+  arguments: z.looseObject({ type: z.string().min(1) }),
+  triggerType: z.string().min(1),
+  source,
+});
+
+const insertion = z.object({
+  parentGroupId: z.string().min(1).nullable(),
+  relativeSiblingId: z.string().min(1).nullable(),
+  before: z.boolean().nullable(),
+  jobs: z.array(plannedJob).min(1),
+  explain: z.object({
+    where: z.enum(["before", "after", "end"]),
+    sibling: nodeLabel.optional(),
+    group: nodeLabel,
+    groupPath: z.array(z.string()),
+    part: z.object({ index: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+  }),
+});
+
+const fieldChange = z.object({
+  field: z.string(),
+  manifest: z.unknown().optional(),
+  live: z.unknown().optional(),
+});
+
+const drift = z.object({
+  jobRunId: z.string(),
+  action: z.string(),
+  title: z.string(),
+  groupPath: z.array(z.string()),
+  changes: z.array(fieldChange),
+  source,
+});
+
+const outOfOrder = z.object({ node: nodeLabel, groupPath: z.array(z.string()), source });
+
+const count = z.number().int().nonnegative();
+
+const runPlan = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  fingerprint: z.string().min(1),
+  manifests: z.array(z.object({ file: z.string(), name: z.string().optional() })),
+  insertions: z.array(insertion),
+  drift: z.array(drift),
+  outOfOrder: z.array(outOfOrder),
+  unmanaged: count,
+});
+
+export const planSchema = z.object({
+  formatVersion: z.literal(PLAN_FORMAT_VERSION),
+  summary: z.object({
+    create: count,
+    requests: count,
+    processRuns: count,
+    inSync: count,
+    drift: count,
+    outOfOrder: count,
+    unmanaged: count,
+  }),
+  processRuns: z.array(runPlan),
+});
