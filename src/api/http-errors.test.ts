@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { httpError, isNotSent, networkError, readServerError } from "./http-errors.js";
+
+const get = { method: "GET", path: "/processRuns/r1" };
+const post = { method: "POST", path: "/processRuns/r1/jobRuns?before=true" };
+
+describe("http errors", () => {
+  it("reads Workiva and OAuth error bodies leniently", () => {
+    expect(readServerError({ code: "404", message: "Could not find it" })).toEqual({
+      code: "404",
+      message: "Could not find it",
+    });
+    expect(readServerError({ error: "unauthorized_client", error_description: "bad" })).toEqual({
+      code: "unauthorized_client",
+      message: "bad",
+    });
+    expect(readServerError("<html>oops</html>")).toEqual({ message: "<html>oops</html>" });
+    expect(readServerError(undefined)).toEqual({});
+  });
+
+  it("classifies statuses with the server message and what to do", () => {
+    const e400 = httpError(400, { code: "invalidUser", message: "The provided user is invalid." }, post);
+    expect(e400.outcome).toBe("rejected");
+    expect(e400.message).toBe(
+      "the API rejected the request (HTTP 400 invalidUser): The provided user is invalid.",
+    );
+    expect(e400.details).toMatchObject({ status: 400, code: "invalidUser", method: "POST", path: post.path });
+    expect(httpError(403, {}, post).details.hint).toContain("file:write");
+    expect(httpError(403, {}, get).details.hint).toContain("file:read");
+    const e404 = httpError(404, { message: "nope" }, { ...get, resource: "process run r1" });
+    expect(e404.message).toBe("process run r1 not found (HTTP 404): nope");
+    expect(e404.details.hint).toBe("Check the id.");
+    expect(httpError(409, {}, post).details.hint).toContain("not running, or the group is read-only");
+    expect(httpError(429, {}, { ...post, tries: 12 })).toMatchObject({ outcome: "not-sent" });
+    expect(httpError(500, { message: "unknown error" }, post).outcome).toBe("maybe-applied");
+    expect(httpError(401, {}, { ...get, staticToken: true }).message).toContain("JOBSYNC_TOKEN");
+  });
+
+  it("tells never-sent network errors from maybe-applied ones", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    const reset = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+    const wrapped = new Error("fetch failed", { cause: refused });
+    expect(isNotSent(refused)).toBe(true);
+    expect(isNotSent(wrapped)).toBe(true);
+    expect(isNotSent(reset)).toBe(false);
+    expect(networkError(refused, post, 5).outcome).toBe("not-sent");
+    const maybe = networkError(reset, post, 1);
+    expect(maybe.outcome).toBe("maybe-applied");
+    expect(maybe.message).toBe("the connection to the API failed (UND_ERR_SOCKET)");
+    const timeout = Object.assign(new Error("Headers Timeout"), { code: "UND_ERR_HEADERS_TIMEOUT" });
+    expect(networkError(timeout, post, 1)).toMatchObject({ outcome: "maybe-applied" });
+    expect(networkError(timeout, post, 1).message).toContain("did not answer in time");
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * The transport: every request (token requests too) goes through the one rate limiter, carries
+ * `X-Version` and `Accept`, and is retried only where that is safe:
+ * - 401 with an OAuth token: invalidate, re-authenticate once, repeat;
+ * - 429 (the server did no work): pause everyone, then repeat, for any method;
+ * - 5xx / timeouts / resets: repeated with capped exponential backoff only when idempotent;
+ * - connect errors that prove nothing was sent: repeated for any method.
+ * A POST that may have reached the server is never repeated: the caller gets the answer (or a
+ * classified ApiError) and decides.
+ */
+
+import { type Dispatcher, request } from "undici";
+import { isNotSent, networkError, readServerError } from "./http-errors.js";
+import type { RateLimiter, Sleep } from "./rate-limiter.js";
+import {
+  backoffMs,
+  MAX_429_TRIES,
+  MAX_TRIES,
+  pauseAfter429,
+  RETRY_BASE_MS,
+  RETRY_CAP_MS,
+} from "./retry-policy.js";
+import type { TokenSource } from "./token-provider.js";
+
+export interface HttpRequest {
+  readonly method: "GET" | "POST";
+  /** Absolute URL (query included, or given in `query`). */
+  readonly url: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Already-encoded body. */
+  readonly body?: string;
+  /** Safe to repeat after it may have reached the server (GETs, token requests). */
+  readonly idempotent: boolean;
+  /** Send `Authorization: Bearer` from the token source. */
+  readonly auth: boolean;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Parsed JSON, or the text when it is not JSON, or undefined when empty. */
+  readonly body: unknown;
+  /** How many times the request was sent. */
+  readonly tries: number;
+  /** Path and query, no host. */
+  readonly path: string;
+}
+
+/** What the transport reports (the client forwards these as ClientEvents). */
+export type TransportEvent =
+  | { type: "waiting"; reason: "retry" | "server-429"; untilMs: number; detail?: string }
+  | { type: "request"; method: string; path: string; status?: number; ms: number };
+
+export interface TransportOptions {
+  readonly dispatcher: Dispatcher;
+  readonly limiter: RateLimiter;
+  /** Needed for `auth: true` requests. */
+  readonly tokens?: TokenSource;
+  readonly version: string;
+  readonly timeoutMs: number;
+  readonly now: () => number;
+  readonly sleep: Sleep;
+  readonly random: () => number;
+  readonly onEvent?: (e: TransportEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** Path and query of a URL: what errors and events may show (never the host's credentials). */
+export function pathOf(url: URL): string {
+  return `${url.pathname}${url.search}`;
+}
+
+export class Transport {
+  constructor(private readonly options: TransportOptions) {}
+
+  /**
+   * Sends with the retry rules above and returns the final answer whatever its status.
+   * Throws ApiError for network failures that remain (classified not-sent / maybe-applied).
+   */
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const { limiter, now, random, onEvent, signal } = this.options;
+    const url = new URL(req.url);
+    for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+    const path = pathOf(url);
+    const ctx = { method: req.method, path };
+    let reauthenticated = false;
+    let tries = 0;
+    let failures = 0;
+    let limited = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const token = req.auth ? await this.requireTokens().getToken(signal) : undefined;
+      const release = await limiter.acquire(signal);
+      const started = now();
+      tries++;
+      let status: number;
+      let headers: HttpResponse["headers"];
+      let body: unknown;
+      try {
+        ({ status, headers, body } = await this.once(req.method, url, req, token));
+      } catch (error) {
+        release();
+        onEvent?.({ type: "request", method: req.method, path, ms: now() - started });
+        if (signal?.aborted) throw error;
+        const retryable = req.idempotent || isNotSent(error);
+        if (!retryable || ++failures >= MAX_TRIES) throw networkError(error, ctx, tries);
+        await this.wait(backoffMs(failures - 1, random, RETRY_BASE_MS, RETRY_CAP_MS), "retry", String(error));
+        continue;
+      }
+      release();
+      onEvent?.({ type: "request", method: req.method, path, status, ms: now() - started });
+
+      if (
+        status === 401 &&
+        token !== undefined &&
+        !reauthenticated &&
+        this.options.tokens?.kind === "oauth"
+      ) {
+        reauthenticated = true;
+        this.options.tokens.invalidate(token);
+        continue;
+      }
+      if (status === 429 && ++limited < MAX_429_TRIES) {
+        const retryAfter = headerValue(headers["retry-after"]);
+        const message = readServerError(body).message;
+        const pause = pauseAfter429(retryAfter, message, limited - 1, now(), random);
+        if (pause.learned) limiter.learn(pause.learned);
+        const untilMs = now() + pause.waitMs;
+        limiter.pauseUntil(untilMs);
+        onEvent?.({ type: "waiting", reason: "server-429", untilMs, detail: message });
+        continue;
+      }
+      if (status >= 500 && req.idempotent && ++failures < MAX_TRIES) {
+        await this.wait(
+          backoffMs(failures - 1, random, RETRY_BASE_MS, RETRY_CAP_MS),
+          "retry",
+          `HTTP ${status}`,
+        );
+        continue;
+      }
+      return { status, headers, body, tries, path };
+    }
+  }
+
+  private requireTokens(): TokenSource {
+    if (!this.options.tokens) throw new Error("Transport: auth requested without a token source");
+    return this.options.tokens;
+  }
+
+  private async wait(ms: number, reason: "retry", detail: string): Promise<void> {
+    this.options.onEvent?.({ type: "waiting", reason, untilMs: this.options.now() + ms, detail });
+    await this.options.sleep(ms, this.options.signal);
+  }
+
+  private async once(method: string, url: URL, req: HttpRequest, token: string | undefined) {
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      "x-version": this.options.version,
+      ...(req.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...req.headers,
+      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+    };
+    const response = await request(url, {
+      method: method as Dispatcher.HttpMethod,
+      headers,
+      body: req.body,
+      dispatcher: this.options.dispatcher,
+      headersTimeout: this.options.timeoutMs,
+      bodyTimeout: this.options.timeoutMs,
+      signal: this.options.signal,
+    });
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers, body: parseBody(text) };
+  }
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * ProcessRun JSON -> LiveRun: a plain tree with siblings sorted by `ordinal`, parent links
+ * honoured (`parent` absent = under root), both wrapped (`{type, jobRun|job|groupRun|group}`) and
+ * bare child shapes accepted, generated certification children marked. Linear in tree size.
+ */
+
+import {
+  parseOrThrow,
+  processRunSchema,
+  ResponseShapeError,
+  type RunNodeJson,
+  runNodeSchema,
+} from "./api-schema.js";
+import { fingerprintRun } from "./fingerprint.js";
+import type { LiveGroupRun, LiveJobRun, LiveNode, LiveRun } from "./live-types.js";
+
+export { fingerprintRun } from "./fingerprint.js";
+
+/** Action kinds the API generates under certifications (read-only, never managed). */
+export function isGeneratedAction(action: string): boolean {
+  return action.startsWith("certification") && action.endsWith("Generated");
+}
+
+interface Entry {
+  readonly node: RunNodeJson;
+  readonly kind: "job" | "group";
+  /** The group whose `children` held it. */
+  readonly container: string;
+  /** Encounter order, the tie-break when ordinals are equal or missing. */
+  readonly seq: number;
+}
+
+/** Parses a GET /processRuns/{id} body. Throws ResponseShapeError when it cannot be read. */
+export function parseProcessRun(json: unknown): LiveRun {
+  const run = parseOrThrow(processRunSchema, json, "ProcessRun");
+  const rootNode = parseOrThrow(runNodeSchema, run.root, "ProcessRun root group");
+  const entries = collect(rootNode);
+  const root = buildTree(rootNode, entries);
+  const processId = run.process ?? run.processId ?? undefined;
+  return {
+    id: run.id,
+    ...(processId ? { processId } : {}),
+    ...(run.name ? { name: run.name } : {}),
+    ...(run.status ? { status: run.status } : {}),
+    ...(run.revision !== null && run.revision !== undefined ? { revision: run.revision } : {}),
+    root,
+    fingerprint: fingerprintRun(root),
+  };
+}
+
+/** Walks every `children` array (iteratively) and validates each node once. */
+function collect(rootNode: RunNodeJson): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  const stack: { node: RunNodeJson; path: string }[] = [{ node: rootNode, path: "root" }];
+  let seq = 0;
+  while (stack.length > 0) {
+    const { node: group, path } = stack.pop() as { node: RunNodeJson; path: string };
+    (group.children ?? []).forEach((child, i) => {
+      const at = `${path}.children.${i}`;
+      const { value, hint } = unwrap(child);
+      const node = parseOrThrow(runNodeSchema, value, `job run or group run (${at})`);
+      const kind = isGroup(node) ? "group" : (hint ?? "job");
+      if (entries.has(node.id) || node.id === rootNode.id) return;
+      entries.set(node.id, { node, kind, container: group.id, seq: seq++ });
+      if (kind === "group") stack.push({ node, path: at });
+    });
+  }
+  return entries;
+}
+
+const WRAPPER_KEYS = [
+  ["jobRun", "job"],
+  ["groupRun", "group"],
+  ["job", "job"],
+  ["group", "group"],
+] as const;
+
+/** `{type, jobRun: {...}}` -> the inner node; a bare node -> itself. */
+function unwrap(child: unknown): { value: unknown; hint?: "job" | "group" } {
+  if (!isRecord(child)) return { value: child };
+  const bare = "id" in child && ("action" in child || "arguments" in child || isGroupLike(child));
+  if (!bare) {
+    for (const [key, kind] of WRAPPER_KEYS) {
+      if (isRecord(child[key])) return { value: child[key], hint: kind };
+    }
+  }
+  const type = typeof child.type === "string" ? child.type.toLowerCase() : "";
+  return { value: child, ...(type.startsWith("group") ? { hint: "group" } : {}) };
+}
+
+function isGroupLike(o: Record<string, unknown>): boolean {
+  return Array.isArray(o.children) || typeof o.parallel === "boolean";
+}
+
+function isGroup(node: RunNodeJson): boolean {
+  return Array.isArray(node.children) || typeof node.parallel === "boolean";
+}
+
+/** Places every entry under its `parent` (when that names a group) else its container; sorts by ordinal. */
+function buildTree(rootNode: RunNodeJson, entries: Map<string, Entry>): LiveGroupRun {
+  const childrenOf = new Map<string, Entry[]>();
+  for (const entry of entries.values()) {
+    const parent = entry.node.parent;
+    const named =
+      parent && (parent === rootNode.id || entries.get(parent)?.kind === "group") ? parent : undefined;
+    const under = named && named !== entry.node.id ? named : entry.container;
+    const list = childrenOf.get(under);
+    if (list) list.push(entry);
+    else childrenOf.set(under, [entry]);
+  }
+  let placed = 0;
+  const visiting = new Set<string>();
+  const build = (group: RunNodeJson, generated: boolean): LiveGroupRun => {
+    visiting.add(group.id);
+    const list = (childrenOf.get(group.id) ?? []).sort(byOrdinal);
+    const inherited = generated || group.readOnly === true;
+    const children: LiveNode[] = list.map((entry) => {
+      placed++;
+      if (entry.kind === "job") return toJob(entry.node, inherited);
+      if (visiting.has(entry.node.id)) throw new ResponseShapeError("the run's parent links form a cycle");
+      return build(entry.node, inherited);
+    });
+    visiting.delete(group.id);
+    return toGroup(group, children);
+  };
+  const root = build(rootNode, false);
+  if (placed !== entries.size) throw new ResponseShapeError("the run's parent links form a cycle");
+  return root;
+}
+
+function byOrdinal(a: Entry, b: Entry): number {
+  const oa = a.node.ordinal ?? Number.POSITIVE_INFINITY;
+  const ob = b.node.ordinal ?? Number.POSITIVE_INFINITY;
+  return oa === ob ? a.seq - b.seq : oa < ob ? -1 : 1;
+}
+
+function toGroup(node: RunNodeJson, children: LiveNode[]): LiveGroupRun {
+  return {
+    kind: "group",
+    id: node.id,
+    name: node.name ?? "",
+    ...(typeof node.parallel === "boolean" ? { parallel: node.parallel } : {}),
+    ...(typeof node.readOnly === "boolean" ? { readOnly: node.readOnly } : {}),
+    ...(node.status ? { status: node.status } : {}),
+    children,
+  };
+}
+
+function toJob(node: RunNodeJson, underReadOnly: boolean): LiveJobRun {
+  const argsContainer = node.arguments ?? {};
+  const action = node.action ?? (typeof argsContainer.type === "string" ? argsContainer.type : "");
+  const args = findArgs(argsContainer, action);
+  const title = typeof args.title === "string" ? args.title : (node.name ?? "");
+  return {
+    kind: "job",
+    id: node.id,
+    action,
+    title,
+    args,
+    ...(node.triggerType ? { triggerType: node.triggerType } : {}),
+    ...(node.status ? { status: node.status } : {}),
+    generated: underReadOnly || isGeneratedAction(action),
+  };
+}
+
+/** `arguments.<action>Args`, else the only `…Args` object (generated kinds use short names). */
+function findArgs(container: Record<string, unknown>, action: string): Record<string, unknown> {
+  const direct = container[`${action}Args`];
+  if (isRecord(direct)) return direct;
+  for (const [key, value] of Object.entries(container)) {
+    if (key.endsWith("Args") && isRecord(value)) return value;
+  }
+  return {};
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,201 @@
+/**
+ * One process-wide client-side rate limiter: a sliding window over request *completion* times.
+ *
+ * A slot is held from `acquire()` until its `release()` and then for one window after the release.
+ * The server counts a request when it arrives, which is always between our acquire and our
+ * release, so pacing on release times can never put more than the budget into any server window,
+ * whatever the network latency. A 429 pauses every caller (`pauseUntil`), and a budget learned
+ * from a 429 message (`learn`) is enforced on top of the configured one.
+ */
+
+/** Sleeps `ms`; rejects (or resolves early) when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface RateBudget {
+  readonly requests: number;
+  readonly perSeconds: number;
+}
+
+/** Emitted whenever a caller has to wait for the budget (for heartbeats); 429 pauses are not. */
+export interface LimiterWait {
+  readonly reason: "rate-limit";
+  /** Clock time (ms) the wait is expected to end; Infinity while waiting for in-flight requests. */
+  readonly untilMs: number;
+}
+
+export interface RateLimiterOptions {
+  readonly now: () => number;
+  readonly sleep: Sleep;
+  readonly onWait?: (wait: LimiterWait) => void;
+}
+
+interface Window {
+  readonly limit: number;
+  readonly ms: number;
+}
+
+/** The configured budget minus a small safety margin (2% for budgets of 50 and more). */
+export function effectiveLimit(requests: number): number {
+  const n = Math.max(1, Math.floor(requests));
+  return n >= 50 ? Math.floor(n * 0.98) : n;
+}
+
+export class RateLimiter {
+  private readonly windows: Window[];
+  /** Sorted release times of finished requests still inside the longest window. */
+  private done: number[] = [];
+  private inFlight = 0;
+  private pausedUntil = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private releaseWaiters: (() => void)[] = [];
+
+  constructor(
+    budget: RateBudget,
+    private readonly options: RateLimiterOptions,
+  ) {
+    this.windows = [{ limit: effectiveLimit(budget.requests), ms: Math.max(1, budget.perSeconds * 1000) }];
+  }
+
+  /**
+   * Waits (first come, first served) until a request may be sent and takes a slot.
+   * Call the returned function when the response (or error) has arrived.
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    const turn = this.queue.then(() => this.waitForSlot(signal));
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  /** Holds every caller until `timeMs` (a 429 pauses everyone). Never shortens a pause. */
+  pauseUntil(timeMs: number): void {
+    if (timeMs > this.pausedUntil) this.pausedUntil = timeMs;
+    this.wake();
+  }
+
+  /** Adds (or tightens) a budget the server announced, e.g. "Rate limit of 10 per 1 seconds". */
+  learn(budget: RateBudget): void {
+    const ms = Math.max(1, budget.perSeconds * 1000);
+    const limit = Math.max(1, Math.floor(budget.requests));
+    const same = this.windows.findIndex((w) => w.ms === ms);
+    if (same >= 0) {
+      const existing = this.windows[same] as Window;
+      if (limit < existing.limit) this.windows[same] = { limit, ms };
+    } else {
+      this.windows.push({ limit, ms });
+    }
+  }
+
+  /** The budgets in force (configured with margin, then learned), for tests and messages. */
+  budgets(): readonly { readonly limit: number; readonly ms: number }[] {
+    return this.windows.map((w) => ({ ...w }));
+  }
+
+  /** Earliest time a new request may start: `now` when free, Infinity when only a release can free one. */
+  nextFreeAt(now: number): number {
+    this.prune(now);
+    let until = Math.max(this.pausedUntil, now);
+    for (const w of this.windows) {
+      const first = lowerBoundAfter(this.done, now - w.ms);
+      const recent = this.done.length - first;
+      const used = this.inFlight + recent;
+      if (used < w.limit) continue;
+      const mustExpire = used - w.limit + 1;
+      if (mustExpire > recent) return Number.POSITIVE_INFINITY;
+      // +1 ms: the slot is free once strictly more than one window has passed since its release.
+      until = Math.max(until, (this.done[first + mustExpire - 1] as number) + w.ms + 1);
+    }
+    return until;
+  }
+
+  private async waitForSlot(signal?: AbortSignal): Promise<() => void> {
+    const { now, sleep, onWait } = this.options;
+    let lastUntil = Number.NaN;
+    for (;;) {
+      signal?.throwIfAborted();
+      const t = now();
+      const until = this.nextFreeAt(t);
+      if (until <= t) return this.take();
+      // Waits that are only a 429 pause were reported by whoever set the pause.
+      if (until !== lastUntil && until > this.pausedUntil) {
+        lastUntil = until;
+        onWait?.({ reason: "rate-limit", untilMs: until });
+      }
+      await this.waitUntil(until - t, signal, sleep);
+    }
+  }
+
+  /** Sleeps `ms` (or until any release when ms is Infinity), waking early on a release or pause. */
+  private async waitUntil(ms: number, signal: AbortSignal | undefined, sleep: Sleep): Promise<void> {
+    const wake = new AbortController();
+    let onWake: () => void = () => {};
+    const woken = new Promise<void>((resolve) => {
+      onWake = resolve;
+      this.releaseWaiters.push(resolve);
+    });
+    const sleepSignal = signal ? AbortSignal.any([signal, wake.signal]) : wake.signal;
+    const slept = Number.isFinite(ms) ? sleep(ms, sleepSignal) : untilAborted(sleepSignal);
+    try {
+      await Promise.race([slept, woken]);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    } finally {
+      wake.abort();
+      slept.catch(() => undefined);
+      this.releaseWaiters = this.releaseWaiters.filter((w) => w !== onWake);
+    }
+  }
+
+  private take(): () => void {
+    this.inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      insertSorted(this.done, this.options.now());
+      this.wake();
+    };
+  }
+
+  private wake(): void {
+    const waiters = this.releaseWaiters;
+    this.releaseWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private prune(now: number): void {
+    const longest = Math.max(...this.windows.map((w) => w.ms));
+    const keepFrom = lowerBoundAfter(this.done, now - longest);
+    if (keepFrom > 1024 || keepFrom > this.done.length / 2) this.done = this.done.slice(keepFrom);
+  }
+}
+
+/** A promise that only settles (rejects) when `signal` aborts. */
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
+/** Index of the first element strictly greater than `t` in a sorted array. */
+function lowerBoundAfter(sorted: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Inserts keeping order; releases arrive nearly in order, so this is O(1) amortised. */
+function insertSorted(sorted: number[], t: number): void {
+  let i = sorted.length;
+  while (i > 0 && (sorted[i - 1] as number) > t) i--;
+  sorted.splice(i, 0, t);
+}

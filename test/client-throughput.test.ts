@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createProcessesClient } from "../src/api/client.js";
+import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
+import { startEmulator } from "../src/emulator/server.js";
+import type { JobRunCreateItem } from "../src/plan/plan-types.js";
+
+/**
+ * Apply-like load under a tight server limit without Retry-After, in real time with a short
+ * window (5 per 250 ms) so the test stays quick. Asserts 429 counts, never durations. (A virtual
+ * clock cannot be used here: an instant sleep would make in-flight requests look as long as it.)
+ */
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  while (open.length > 0) await open.pop()?.close();
+});
+
+const SEED: EmulatorSeed = {
+  processes: [1, 2, 3, 4].map((n) => ({ id: `p-${n}`, name: `P${n}`, run: { id: `r-${n}`, children: [] } })),
+};
+
+const item = (title: string): JobRunCreateItem => ({
+  action: "sendTask",
+  arguments: { type: "sendTask", sendTaskArgs: { title, assignee: { id: "u1", type: "user" } } },
+  triggerType: "whenEligible",
+});
+
+async function runLoad(clientBudget: { requests: number; perSeconds: number }) {
+  const emu = await startEmulator({
+    seed: SEED,
+    rateLimit: { requests: 5, perSeconds: 0.25, retryAfter: false },
+  });
+  open.push(emu);
+  const api = createProcessesClient({
+    baseUrl: emu.url,
+    tokenUrl: `${emu.url}/oauth2/token`,
+    version: "2026-04-01.processes.preview",
+    timeoutMs: 5000,
+    credentials: { type: "clientCredentials", clientId: "id", clientSecret: "secret" },
+    rateLimit: clientBudget,
+  });
+  open.push(api);
+  // Four runs in parallel, each run's 6 POSTs one after another (as apply does).
+  await Promise.all(
+    [1, 2, 3, 4].map(async (n) => {
+      for (let i = 0; i < 6; i++) {
+        await api.createJobRuns(`r-${n}`, { parentGroupId: null, relativeSiblingId: null, before: null }, [
+          item(`Job ${i}`),
+        ]);
+      }
+    }),
+  );
+  const posts = emu.requests.filter((r) => r.method === "POST" && r.path.endsWith("/jobRuns"));
+  return {
+    created: posts.filter((r) => r.status === 201).length,
+    limited: posts.filter((r) => r.status === 429).length,
+    statuses: posts.map((r) => r.status),
+  };
+}
+
+describe("throughput under a tight server limit (5 per 250 ms, no Retry-After)", () => {
+  it("never gets a 429 when the configured budget matches the server's", async () => {
+    const { created, limited } = await runLoad({ requests: 5, perSeconds: 0.25 });
+    expect(created).toBe(24);
+    expect(limited).toBe(0);
+  });
+
+  it("learns the server's budget from the first 429 and paces to it", async () => {
+    const { created, limited, statuses } = await runLoad({ requests: 1000, perSeconds: 60 });
+    expect(created).toBe(24);
+    // Only the requests already on their way when the first 429 came back (one per parallel run).
+    expect(limited).toBeGreaterThan(0);
+    expect(limited).toBeLessThanOrEqual(4);
+    const firstSuccessAfter429 = statuses.indexOf(201, statuses.indexOf(429));
+    expect(statuses.slice(firstSuccessAfter429)).not.toContain(429);
+  });
+});
