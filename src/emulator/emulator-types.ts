@@ -20,6 +20,11 @@ export interface SeedProcess {
   readonly dueDate?: string;
   /** When present, the process has been started and this is its current run. */
   readonly run?: SeedRun;
+  /**
+   * (Added.) Build-time tree copied (with fresh ids) into a new run by `POST /processes/{id}/run`.
+   * Without it a new run starts with an empty root.
+   */
+  readonly template?: { readonly parallel?: boolean; readonly children: readonly SeedNode[] };
 }
 
 export interface SeedRun {
@@ -29,6 +34,8 @@ export interface SeedRun {
   /** Root group children. */
   readonly children: readonly SeedNode[];
   readonly parallel?: boolean;
+  /** (Added.) ISO date-time of the run's `created` stamp; default: when the emulator started. */
+  readonly created?: string;
 }
 
 export type SeedNode =
@@ -81,13 +88,19 @@ export interface EmulatorOptions {
   readonly tokenTtlSeconds?: number;
   /** Injected clock (ms since epoch) for tests. */
   readonly now?: () => number;
+  /** (Added.) Accept `{ id, type: "group" }` assignees/approvers (UNCONFIRMED in the API). Default false. */
+  readonly allowGroupAssignees?: boolean;
+  /** (Added.) Called once per answered request (the CLI logs it); `ms` is the handling time. */
+  readonly onRequest?: (entry: RecordedRequest & { readonly ms: number }) => void;
 }
 
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
+  /** The HTTP status sent; 0 when the connection was reset instead (reset faults). */
   readonly status: number;
+  /** Parsed JSON body (left out for token requests, which carry secrets). */
   readonly body?: unknown;
 }
 
