@@ -1,12 +1,236 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { ClientEvent, ProcessesClient } from "../../api/client.js";
+import { applyPlan } from "../../apply/applier.js";
+import { type ApplyEvent, type ApplyResult, applySucceeded } from "../../apply/apply-types.js";
+import { checkStale } from "../../apply/stale-check.js";
+import { createWaitTracker, type WaitTracker } from "../../apply/wait-tracker.js";
 import { UserError } from "../../diagnostics/errors.js";
-import type { CommandSpec } from "../cli-types.js";
+import { parsePlan } from "../../plan/plan-file.js";
+import type { Plan } from "../../plan/plan-types.js";
+import {
+  renderApplyEventJson,
+  renderApplySummaryJson,
+  renderNoChangesJson,
+  renderPlanLine,
+} from "../../render/apply-json.js";
+import { renderApplyEvent, renderApplySummary, renderProgressLine } from "../../render/apply-text.js";
+import { renderPlanText } from "../../render/plan-text.js";
+import { count } from "../../render/words.js";
+import type { CommandContext, CommandSpec } from "../cli-types.js";
+import { loadCommandConfig, loadDesired, openClient, planFromLive, targetFilter } from "../pipeline.js";
+import { formatOption, readFormat } from "../plan-output.js";
+
+const APPLY_FORMATS = ["text", "json"] as const;
+const USAGE = "jobsync apply [PLANFILE] [--auto-approve] [--format text|json] [--target ID]...";
+export const CONFIRM_QUESTION = "Do you want to perform these actions? Only 'yes' will be accepted: ";
 
 export const applyCommand: CommandSpec = {
   name: "apply",
-  summary: "(not implemented yet)",
-  usage: "jobsync apply",
-  options: {},
-  async run() {
-    throw new UserError("jobsync apply is not implemented yet");
+  summary: "Create the missing job runs (plans and asks first, or applies a saved plan)",
+  usage: USAGE,
+  options: {
+    "auto-approve": {
+      type: "boolean",
+      description: "Do not ask for confirmation (needed when not on a terminal)",
+    },
+    format: formatOption(APPLY_FORMATS),
+    target: {
+      type: "string",
+      multiple: true,
+      description: "Only apply to this process run (repeatable)",
+      valueName: "ID",
+    },
   },
+  run: runApply,
 };
+
+async function runApply(ctx: CommandContext): Promise<number> {
+  const format = readFormat(ctx, APPLY_FORMATS);
+  const planFile = ctx.positionals[0];
+  if (ctx.positionals.length > 1)
+    throw new UserError(`unexpected argument "${ctx.positionals[1]}"`, `Usage: ${USAGE}`);
+  const autoApprove = ctx.values["auto-approve"] === true;
+  if (planFile !== undefined && targetFilter(ctx) !== undefined) {
+    throw new UserError(
+      "--target cannot be used with a saved plan (it is applied exactly as saved)",
+      "Pass --target to `jobsync plan` instead.",
+    );
+  }
+  if (planFile === undefined && !autoApprove) {
+    if (format === "json") {
+      throw new UserError(
+        "--format json needs --auto-approve (or a saved plan file): there is no way to ask for confirmation",
+      );
+    }
+    if (!ctx.io.stdinIsTTY || !ctx.io.prompt) {
+      throw new UserError(
+        "refusing to apply without confirmation on a non-interactive terminal: pass --auto-approve, or save a plan with `jobsync plan --out plan.json` and apply it",
+      );
+    }
+  }
+  const savedPlan = planFile !== undefined ? await readPlanFile(ctx, planFile) : undefined;
+  const config = await loadCommandConfig(ctx);
+
+  // The client gets its own signal: Ctrl-C cancels reads while planning, but once apply starts,
+  // requests in flight must finish (or be reconciled) rather than be cut off.
+  const clientAbort = new AbortController();
+  let planning = true;
+  const onInterrupt = () => {
+    if (planning) clientAbort.abort();
+  };
+  ctx.io.signal?.addEventListener("abort", onInterrupt, { once: true });
+  const waits = createWaitTracker();
+  const output = createApplyOutput(ctx, format, waits);
+  const onClientEvent = (e: ClientEvent) => {
+    if (e.type !== "waiting" || !Number.isFinite(e.untilMs)) return;
+    waits.note({ reason: e.reason, untilMs: e.untilMs });
+    if (e.untilMs - Date.now() >= 1000) {
+      output.event({
+        type: "waiting",
+        reason: e.reason,
+        untilMs: e.untilMs,
+        ...(e.detail ? { detail: e.detail } : {}),
+      });
+    }
+  };
+  const client = openClient({ ...ctx, io: { ...ctx.io, signal: clientAbort.signal } }, config, onClientEvent);
+  try {
+    let plan: Plan;
+    try {
+      plan =
+        savedPlan ??
+        (await planFromLive(await loadDesired(ctx, config), client, config, targetFilter(ctx))).plan;
+      if (savedPlan) await refuseIfStale(savedPlan, client, config.parallelism, planFile as string);
+    } catch (error) {
+      if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
+      throw error;
+    }
+    if (format === "json") ctx.io.stdout.write(renderPlanLine(plan));
+    else if (savedPlan) ctx.io.stdout.write(`${savedPlanHeader(plan, planFile as string)}\n`);
+    else ctx.io.stdout.write(renderPlanText(plan, { color: ctx.global.color }));
+    if (plan.summary.create === 0) {
+      if (format === "json") ctx.io.stdout.write(renderNoChangesJson());
+      else if (savedPlan) ctx.io.stdout.write("No changes. Job runs match the manifests.\n");
+      return 0;
+    }
+    if (!savedPlan && !autoApprove) {
+      const answer = await (ctx.io.prompt as (q: string) => Promise<string>)(`\n${CONFIRM_QUESTION}`);
+      if (answer.trim() !== "yes" || ctx.io.signal?.aborted) return cancelled(ctx);
+    }
+    if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
+    planning = false;
+    if (format === "text") ctx.io.stdout.write("\n");
+    const result = await applyPlan(plan, client, {
+      parallelism: config.parallelism,
+      signal: ctx.io.signal,
+      waits,
+      onEvent: (e: ApplyEvent) => output.event(e),
+    });
+    output.summary(result);
+    return applySucceeded(result) ? 0 : 1;
+  } finally {
+    output.close();
+    ctx.io.signal?.removeEventListener("abort", onInterrupt);
+    await client.close();
+  }
+}
+
+function cancelled(ctx: CommandContext, why?: string): number {
+  ctx.io.stdout.write(`\nApply cancelled${why ? `: ${why}` : ""}.\n`);
+  return 1;
+}
+
+async function readPlanFile(ctx: CommandContext, file: string): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(resolve(ctx.io.cwd, file), "utf8");
+  } catch {
+    throw new UserError(`cannot read plan file ${file}`, "Save one with `jobsync plan --out FILE`.");
+  }
+  return parsePlan(text, file);
+}
+
+/** Nothing is sent when any run changed since the plan was made. */
+async function refuseIfStale(
+  plan: Plan,
+  client: ProcessesClient,
+  parallelism: number,
+  file: string,
+): Promise<void> {
+  const stale = await checkStale(plan, client, parallelism);
+  if (stale.length === 0) return;
+  throw new UserError(
+    `the saved plan ${file} is stale: ${count(stale.length, "process run")} changed since it was made (${stale.map((s) => s.runId).join(", ")}); nothing was applied`,
+    "Run `jobsync plan` again, review it, and apply the new plan.",
+  );
+}
+
+function savedPlanHeader(plan: Plan, file: string): string {
+  const { create, requests, processRuns } = plan.summary;
+  return `Applying the saved plan ${file}: ${count(create, "job run")} to create in ${count(requests, "request")} across ${count(processRuns, "process run")}.`;
+}
+
+interface ApplyOutput {
+  event(e: ApplyEvent): void;
+  summary(result: ApplyResult): void;
+  close(): void;
+}
+
+/**
+ * Where apply's events go: JSON lines, or text lines plus (on a terminal) a live progress line that
+ * is cleared before each text line and redrawn after it. Everything goes to stdout, as Terraform does.
+ */
+function createApplyOutput(ctx: CommandContext, format: "text" | "json", waits: WaitTracker): ApplyOutput {
+  const write = (s: string) => ctx.io.stdout.write(s);
+  const color = ctx.global.color;
+  const live = format === "text" && ctx.io.stdout.isTTY === true;
+  const started = Date.now();
+  const progress = { done: 0, total: 0, created: 0 };
+  let shown = false;
+  const clear = () => {
+    if (shown) write("\r\u001b[2K");
+    shown = false;
+  };
+  const draw = () => {
+    if (!live || progress.total === 0) return;
+    const wait = waits.current(Date.now());
+    write(
+      `\r\u001b[2K${renderProgressLine({
+        ...progress,
+        elapsedMs: Date.now() - started,
+        ...(wait ? { waitingFor: { reason: wait.reason, remainingMs: wait.untilMs - Date.now() } } : {}),
+      })}`,
+    );
+    shown = true;
+  };
+  const timer = live ? setInterval(draw, 1000) : undefined;
+  timer?.unref?.();
+  return {
+    event(e) {
+      if (e.type === "apply-start") progress.total = e.insertions;
+      if (e.type === "insertion-done" || e.type === "insertion-failed") {
+        progress.done += 1;
+        progress.created += e.createdIds.length;
+      }
+      if (format === "json") return void write(renderApplyEventJson(e));
+      const line = renderApplyEvent(e, { color });
+      if (line !== undefined) {
+        clear();
+        write(`${line}\n`);
+      }
+      draw();
+    },
+    summary(result) {
+      clearInterval(timer);
+      clear();
+      write(
+        format === "json" ? renderApplySummaryJson(result) : `\n${renderApplySummary(result, { color })}`,
+      );
+    },
+    close() {
+      clearInterval(timer);
+      clear();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * After an ambiguous POST failure (5xx, timeout, reset: the server may have committed), decide from
+ * a fresh read of the run which of the sent job runs exist and what is still to send, and where.
+ * Pure: the applier does the IO.
+ */
+import type { InsertPosition } from "../api/api-types.js";
+import type { LiveGroupRun, LiveNode, LiveRun } from "../api/live-types.js";
+import type { JobRunCreateItem } from "../plan/plan-types.js";
+
+/** A re-send: a contiguous slice of the sent items (indexes into them) and where it goes. */
+export interface Resend {
+  readonly position: InsertPosition;
+  readonly indexes: readonly number[];
+}
+
+export type ReconcileDecision =
+  | {
+      readonly kind: "decided";
+      /** Per sent item: the id of the live job run that is it, or null when missing. */
+      readonly found: readonly (string | null)[];
+      /** Empty when everything was found. */
+      readonly resend: readonly Resend[];
+    }
+  | { readonly kind: "unverifiable"; readonly message: string };
+
+/** The title a create item carries (`arguments.<action>Args.title`), or "" when absent. */
+export function itemTitle(item: JobRunCreateItem): string {
+  const args = item.arguments[`${item.action}Args`];
+  if (typeof args !== "object" || args === null) return "";
+  const title = (args as Record<string, unknown>).title;
+  return typeof title === "string" ? title : "";
+}
+
+/** Finds a group by id (the root included). */
+function findGroup(group: LiveGroupRun, id: string): LiveGroupRun | undefined {
+  if (group.id === id) return group;
+  for (const child of group.children) {
+    if (child.kind === "group") {
+      const found = findGroup(child, id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The group holding the node with this id as a direct child. */
+function findParent(group: LiveGroupRun, id: string): LiveGroupRun | undefined {
+  if (group.children.some((c) => c.id === id)) return group;
+  for (const child of group.children) {
+    if (child.kind === "group") {
+      const found = findParent(child, id);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The group a POST with this position inserts into (API §9 step 2). */
+export function targetGroup(run: LiveRun, position: InsertPosition): LiveGroupRun | undefined {
+  if (position.parentGroupId !== null) return findGroup(run.root, position.parentGroupId);
+  if (position.relativeSiblingId !== null) return findParent(run.root, position.relativeSiblingId);
+  return run.root;
+}
+
+/**
+ * Which of `items` (sent at `position`, all missing from their group when planned) now exist, and
+ * what to re-send. A live job run in the target group with an item's identity (action + title) is
+ * that item: the plan saw none there, so it was created by the ambiguous request.
+ * Missing items are re-sent in contiguous slices next to a found neighbour (after the last found one
+ * before the slice, else before the first found one after it), or at the original position when
+ * none was found, so the final order is the planned order.
+ */
+export function decideReconcile(
+  items: readonly JobRunCreateItem[],
+  position: InsertPosition,
+  live: LiveRun,
+): ReconcileDecision {
+  const group = targetGroup(live, position);
+  if (!group) {
+    const what = position.parentGroupId ?? position.relativeSiblingId ?? "root";
+    return { kind: "unverifiable", message: `the target group (${what}) is no longer in the run` };
+  }
+  const claimed = new Set<string>();
+  const found = items.map((item) => {
+    const title = itemTitle(item);
+    const match = group.children.find(
+      (c: LiveNode) =>
+        c.kind === "job" && !claimed.has(c.id) && c.action === item.action && c.title === title,
+    );
+    if (!match) return null;
+    claimed.add(match.id);
+    return match.id;
+  });
+  return { kind: "decided", found, resend: resendSlices(found, position) };
+}
+
+function resendSlices(found: readonly (string | null)[], original: InsertPosition): Resend[] {
+  if (found.every((id) => id === null)) {
+    return found.length === 0 ? [] : [{ position: original, indexes: found.map((_, i) => i) }];
+  }
+  const slices: Resend[] = [];
+  let i = 0;
+  while (i < found.length) {
+    if (found[i] !== null) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < found.length && found[i] === null) i += 1;
+    const indexes = Array.from({ length: i - start }, (_, k) => start + k);
+    const before = start > 0 ? found[start - 1] : null;
+    const position: InsertPosition =
+      before !== null && before !== undefined
+        ? { parentGroupId: null, relativeSiblingId: before, before: false }
+        : { parentGroupId: null, relativeSiblingId: found[i] as string, before: true };
+    slices.push({ position, indexes });
+  }
+  return slices;
+}

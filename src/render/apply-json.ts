@@ -1,0 +1,35 @@
+/**
+ * Apply output as JSON lines (`--format json`): the plan, then one object per event, then a
+ * `summary` object. Every line is one complete JSON object with a `type`.
+ */
+import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
+import { applySucceeded } from "../apply/apply-types.js";
+import type { Plan } from "../plan/plan-types.js";
+import { applyCompleteLine, RERUN_SAFE_LINE } from "./apply-text.js";
+
+/** Version of the apply event stream. */
+export const APPLY_STREAM_VERSION = 1 as const;
+
+/** `{"type":"plan","streamVersion":1,"plan":{…}}` + newline. */
+export function renderPlanLine(plan: Plan): string {
+  return `${JSON.stringify({ type: "plan", streamVersion: APPLY_STREAM_VERSION, plan })}\n`;
+}
+
+/** One event as one JSON line. */
+export function renderApplyEventJson(e: ApplyEvent): string {
+  return `${JSON.stringify(e)}\n`;
+}
+
+/** The final line: `{"type":"summary","ok":…,"message":…,…result}`. */
+export function renderApplySummaryJson(result: ApplyResult): string {
+  const ok = applySucceeded(result);
+  const message = ok
+    ? applyCompleteLine(result)
+    : `${result.interrupted ? "Apply interrupted" : "Apply failed"}. ${RERUN_SAFE_LINE}`;
+  return `${JSON.stringify({ type: "summary", ok, message, ...result })}\n`;
+}
+
+/** For an apply that had nothing to do. */
+export function renderNoChangesJson(): string {
+  return `${JSON.stringify({ type: "summary", ok: true, message: "No changes. Job runs match the manifests.", createdCount: 0, requests: 0 })}\n`;
+}

@@ -1,0 +1,156 @@
+/**
+ * Apply output as text: one line per event (insertion started / done / failed, reconcile, retry,
+ * heartbeat), a live progress line for terminals, and the final summary. Pure: returns strings.
+ * The last line of a successful apply is public API:
+ * `Apply complete! Job runs: N created in M requests.`
+ */
+import type {
+  ApplyEvent,
+  ApplyResult,
+  FailedInsertion,
+  NotAttempted,
+  WaitReason,
+} from "../apply/apply-types.js";
+import { applySucceeded } from "../apply/apply-types.js";
+import { createStyle } from "./style.js";
+import { bare, count, positionWords, quote } from "./words.js";
+
+export interface ApplyTextOptions {
+  readonly color: boolean;
+}
+
+/** The line that re-assures after any failure. */
+export const RERUN_SAFE_LINE =
+  "Re-running `jobsync apply` is safe: it re-plans from the live runs and creates only what is still missing.";
+
+/** `0.4s`, `12s`, `1m10s`. */
+export function durationWords(ms: number): string {
+  if (ms < 10_000) return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
+}
+
+const WAIT_WORDS: Record<WaitReason, string> = {
+  "rate-limit": "waiting for the rate limit",
+  "server-429": "waiting after HTTP 429 (server rate limit)",
+  retry: "waiting to retry a request",
+  resend: "waiting to send again",
+};
+
+function ids(list: readonly string[]): string {
+  return `[${list.map((id) => bare(id)).join(", ")}]`;
+}
+
+/** `HTTP 400: message`, unless the message already names the status. */
+function statusWords(status: number | undefined, message: string): string {
+  return status !== undefined && !message.includes(`HTTP ${status}`) ? `HTTP ${status}: ${message}` : message;
+}
+
+/** One line (or undefined: not shown in text) for an apply event. */
+export function renderApplyEvent(e: ApplyEvent, options: ApplyTextOptions): string | undefined {
+  const s = createStyle(options.color);
+  const at = (e: { runId: string; index: number; of: number }) =>
+    `${s.bold(bare(e.runId))} (${e.index}/${e.of})`;
+  switch (e.type) {
+    case "apply-start":
+    case "waiting":
+      return undefined;
+    case "insertion-start":
+      return `${at(e)}: Creating ${count(e.titles.length, "job run")} ${positionWords(e.explain)}...`;
+    case "insertion-done": {
+      const how = e.adopted ? " (found in place after an ambiguous failure)" : "";
+      return `${at(e)}: ${s.green("Created")} ${count(e.createdIds.length, "job run")} after ${durationWords(e.ms)} ${ids(e.createdIds)}${how}`;
+    }
+    case "insertion-failed": {
+      const partial =
+        e.createdIds.length > 0 ? ` (${e.createdIds.length} created: ${ids(e.createdIds)})` : "";
+      return `${at(e)}: ${s.red("Failed")} after ${durationWords(e.ms)}: ${statusWords(e.status, e.message)}${partial}`;
+    }
+    case "reconcile":
+      return `${at(e)}: ${s.yellow(statusWords(e.status, e.message).replace(/\.$/, ""))}; it may have been applied: re-read the run, ${e.found} found in place, ${e.missing} missing`;
+    case "retry":
+      return `${at(e)}: sending ${count(e.jobs, "job run")} again in ${durationWords(e.delayMs)} (attempt ${e.attempt}, after ${e.reason})`;
+    case "heartbeat": {
+      const waiting = e.waitingFor
+        ? `, ${WAIT_WORDS[e.waitingFor.reason]} (${durationWords(e.waitingFor.remainingMs)})`
+        : "";
+      return `Still applying... ${e.done}/${e.total} insertions done after ${durationWords(e.elapsedMs)}${waiting}`;
+    }
+    case "run-skipped":
+      return `${s.bold(bare(e.runId))}: ${s.yellow("Skipping")} ${count(e.insertions, "remaining insertion")} (${e.reason === "interrupted" ? "apply was interrupted" : "an earlier insertion of this run failed"})`;
+    case "interrupted":
+      return s.yellow(
+        `Interrupted: starting no new insertions; waiting for ${count(e.inFlight, "insertion")} in flight to finish.`,
+      );
+  }
+}
+
+export interface ProgressState {
+  readonly done: number;
+  readonly total: number;
+  readonly created: number;
+  readonly elapsedMs: number;
+  readonly waitingFor?: { readonly reason: WaitReason; readonly remainingMs: number };
+}
+
+/** The live line for terminals (no newline): `Applying: 3/8 insertions, 7 job runs created, 4.2s`. */
+export function renderProgressLine(p: ProgressState): string {
+  const waiting = p.waitingFor
+    ? `, ${WAIT_WORDS[p.waitingFor.reason]} (${durationWords(p.waitingFor.remainingMs)})`
+    : "";
+  return `Applying: ${p.done}/${p.total} insertions, ${count(p.created, "job run")} created, ${durationWords(p.elapsedMs)}${waiting}`;
+}
+
+/** The exact success line. */
+export function applyCompleteLine(result: ApplyResult): string {
+  return `Apply complete! Job runs: ${result.createdCount} created in ${result.requests} requests.`;
+}
+
+function titlesWords(titles: readonly string[]): string {
+  const shown = titles.slice(0, 3).map((t) => quote(t));
+  return titles.length > 3 ? `${shown.join(", ")}, +${titles.length - 3} more` : shown.join(", ");
+}
+
+function failedLine(f: FailedInsertion): string {
+  const why = f.outcome === "unverified" ? " (could not check whether it was applied)" : "";
+  return `  ${bare(f.runId)} insertion ${f.index}/${f.of} (${titlesWords(f.titles)}): ${statusWords(f.status, f.message)}${why}`;
+}
+
+function notAttemptedLine(n: NotAttempted): string {
+  const why =
+    n.reason === "interrupted" ? "apply was interrupted" : "an earlier insertion of this run failed";
+  return `  ${bare(n.runId)} insertion ${n.index}/${n.of} (${titlesWords(n.titles)}): ${why}`;
+}
+
+/**
+ * The summary after apply: the success line alone, or what failed and why, what was created (ids per
+ * run), what was not attempted, and that re-running is safe.
+ */
+export function renderApplySummary(result: ApplyResult, options: ApplyTextOptions): string {
+  const s = createStyle(options.color);
+  if (applySucceeded(result)) return `${s.bold(s.green(applyCompleteLine(result)))}\n`;
+  const lines: string[] = [];
+  const head = result.interrupted ? "Apply interrupted" : "Apply failed";
+  const failures =
+    result.failed.length > 0
+      ? `${count(result.failed.length, "insertion")} of ${result.planned.requests} failed`
+      : "not every insertion was attempted";
+  lines.push(s.bold(s.red(`${head}: ${failures}.`)), "");
+  if (result.failed.length > 0) lines.push("Failed:", ...result.failed.map(failedLine));
+  if (result.created.length > 0) {
+    lines.push("Created:");
+    for (const c of result.created)
+      lines.push(`  ${bare(c.runId)}: ${count(c.jobRunIds.length, "job run")} ${ids(c.jobRunIds)}`);
+  } else {
+    lines.push("Created: nothing.");
+  }
+  if (result.notAttempted.length > 0)
+    lines.push("Not attempted:", ...result.notAttempted.map(notAttemptedLine));
+  lines.push(
+    "",
+    `Job runs: ${result.createdCount} of ${result.planned.jobs} created in ${result.requests} requests.`,
+    RERUN_SAFE_LINE,
+  );
+  return `${lines.join("\n")}\n`;
+}
