@@ -1,0 +1,139 @@
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { LiveRun } from "../api/live-types.js";
+import { emptyStats, type ImportEntry, type ImportStats, importEntries } from "./import-entries.js";
+import type { ManifestArgValue } from "./manifest-args.js";
+
+/**
+ * A live process run -> the text of a manifest reproducing its current job runs (contract §2),
+ * built as a YAML Document so every comment is a real YAML comment. Pure: the same run and
+ * options always give the same text; `importedAt` is the only part that varies between imports.
+ */
+
+export type ImportTarget = { readonly processRun: string } | { readonly processName: string };
+
+export interface RunToManifestOptions {
+  readonly target: ImportTarget;
+  /** ISO timestamp of the import (injected, so output is reproducible). */
+  readonly importedAt: string;
+  /** Where the run was read from, e.g. the API base URL (never credentials). */
+  readonly source: string;
+  /** Value of the `yaml-language-server: $schema=` line (a path or URL of jobsync.schema.json). */
+  readonly schemaRef: string;
+}
+
+export interface ImportedManifest {
+  readonly text: string;
+  readonly stats: ImportStats;
+}
+
+/** The manifest text for `run`; see `importManifest` for the counts as well. */
+export function runToManifest(run: LiveRun, options: RunToManifestOptions): string {
+  return importManifest(run, options).text;
+}
+
+/** The manifest text for `run`, plus what it holds and what was left out. */
+export function importManifest(run: LiveRun, options: RunToManifestOptions): ImportedManifest {
+  const stats = emptyStats();
+  const entries = importEntries(run.root, stats);
+  const doc = new Document();
+  doc.commentBefore = headerComment(run, options);
+  const root = new YAMLMap();
+  root.add(pair("apiVersion", new Scalar("jobsync/v1")));
+  root.add(pair("kind", new Scalar("JobRuns")));
+  root.add(pair("metadata", mapOf([["name", new Scalar(manifestName(run))]])));
+  root.add(pair("target", targetNode(options.target)));
+  root.add(pair("jobs", entriesNode(entries)));
+  doc.contents = root;
+  return { text: doc.toString({ lineWidth: 0 }), stats };
+}
+
+function headerComment(run: LiveRun, options: RunToManifestOptions): string {
+  const named = run.name ? ` (${JSON.stringify(run.name)})` : "";
+  return [
+    `yaml-language-server: $schema=${options.schemaRef}`,
+    `Imported by jobsync import from process run ${run.id}${named} at ${options.importedAt}.`,
+    `Source: ${options.source}`,
+    "Re-running jobsync import (with --force) overwrites this file; only the timestamp changes",
+    "while the run is unchanged. Entries match live job runs by action and title.",
+  ]
+    .map((line) => ` ${oneLine(line)}`)
+    .join("\n");
+}
+
+/** `metadata.name`: a slug of the run's name, else the run id. */
+export function manifestName(run: LiveRun): string {
+  const slug = (run.name ?? "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+  return slug === "" ? run.id : slug;
+}
+
+function targetNode(target: ImportTarget): YAMLMap {
+  if ("processRun" in target) return mapOf([["processRun", new Scalar(target.processRun)]]);
+  return mapOf([["process", mapOf([["name", new Scalar(target.processName)]], true)]]);
+}
+
+function entriesNode(entries: readonly ImportEntry[]): YAMLSeq {
+  const seq = new YAMLSeq();
+  for (const entry of entries) seq.items.push(entryNode(entry));
+  return seq;
+}
+
+function entryNode(entry: ImportEntry): YAMLMap {
+  switch (entry.kind) {
+    case "ref":
+      return commented(mapOf([["ref", mapOf([["id", new Scalar(entry.id)]], true)]]), [entry.reason]);
+    case "group": {
+      const by =
+        "name" in entry.by ? new Scalar(entry.by.name) : mapOf([["id", new Scalar(entry.by.id)]], true);
+      const node = mapOf([
+        ["group", by],
+        ["jobs", entriesNode(entry.entries)],
+      ]);
+      return commented(node, entry.reason ? [entry.reason] : []);
+    }
+    case "job": {
+      const args = mapOf(entry.args.fields.map(([name, value]) => [name, argNode(value)]));
+      const node = mapOf([[entry.action, args]]);
+      if (entry.triggerType !== undefined) node.add(pair("triggerType", new Scalar(entry.triggerType)));
+      return commented(node, entry.args.notes);
+    }
+  }
+}
+
+function argNode(value: ManifestArgValue): Scalar | YAMLMap {
+  if (typeof value === "string") return new Scalar(value);
+  return mapOf(
+    [
+      ["id", new Scalar(value.id)],
+      ["type", new Scalar(value.type)],
+    ],
+    true,
+  );
+}
+
+function commented<T extends YAMLMap>(node: T, lines: readonly string[]): T {
+  if (lines.length > 0) node.commentBefore = lines.map((line) => ` ${oneLine(line)}`).join("\n");
+  return node;
+}
+
+/** Comments are one line each: titles may hold line breaks. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, " ");
+}
+
+function mapOf(entries: readonly (readonly [string, Scalar | YAMLMap | YAMLSeq])[], flow = false): YAMLMap {
+  const map = new YAMLMap();
+  for (const [key, value] of entries) map.add(pair(key, value));
+  map.flow = flow;
+  return map;
+}
+
+function pair(key: string, value: Scalar | YAMLMap | YAMLSeq): Pair<Scalar, Scalar | YAMLMap | YAMLSeq> {
+  return new Pair(new Scalar(key), value);
+}
