@@ -1,12 +1,14 @@
-import { UserError } from "../../diagnostics/errors.js";
+import { manifestJsonSchemaText } from "../../manifest/json-schema.js";
 import type { CommandSpec } from "../cli-types.js";
 
+/** `jobsync schema`: prints the manifest JSON Schema for editors (yaml-language-server, VS Code). */
 export const schemaCommand: CommandSpec = {
   name: "schema",
-  summary: "(not implemented yet)",
-  usage: "jobsync schema",
+  summary: "Print the manifest JSON Schema (for editor validation and completion)",
+  usage: "jobsync schema > schema/jobsync.schema.json",
   options: {},
-  async run() {
-    throw new UserError("jobsync schema is not implemented yet");
+  async run({ io }) {
+    io.stdout.write(manifestJsonSchemaText());
+    return 0;
   },
 };

@@ -1,0 +1,3 @@
+import { defineConfig } from "jobsync";
+
+export default defineConfig({ manifests: "manifests" });

@@ -1,0 +1,57 @@
+import { defaultLoaders, type Loader } from "cosmiconfig";
+import { LineCounter, parseDocument } from "yaml";
+import { DiagnosticsError } from "../diagnostics/errors.js";
+import { offsetAt, positionOf } from "../manifest/positions.js";
+import type { PathKey } from "../manifest/schema-walk.js";
+
+/**
+ * Cosmiconfig loaders for JSON and YAML configs using `yaml` (JSON is YAML), so syntax errors
+ * and bad values can be reported with line and column. JS/TS configs use cosmiconfig's own.
+ */
+
+/** Parses JSON/YAML config text; a syntax error is a DiagnosticsError at its place. */
+export function parseConfigText(text: string, file: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new DiagnosticsError(
+      doc.errors.map((e) => ({
+        severity: "error" as const,
+        file,
+        ...positionOf(lineCounter, e.pos[0]),
+        message: `syntax error: ${e.message.split("\n")[0]}`,
+      })),
+    );
+  }
+  return doc.toJS();
+}
+
+/** Line and column of `path` in JSON/YAML config text, if it parses. */
+export function configPosition(
+  text: string,
+  path: readonly PathKey[],
+  at: "key" | "value",
+): { line: number; col: number } | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0 || doc.contents === null) return undefined;
+  return positionOf(lineCounter, offsetAt(doc, path, at));
+}
+
+/** Loaders for the explorer; `display` turns an absolute path into what the user sees. */
+export function configLoaders(display: (file: string) => string): Record<string, Loader> {
+  const structured: Loader = (filepath, content) =>
+    content.trim() === "" ? undefined : parseConfigText(content, display(filepath));
+  return {
+    ...defaultLoaders,
+    ".json": structured,
+    ".yaml": structured,
+    ".yml": structured,
+    noExt: structured,
+  };
+}
+
+/** Structured (JSON/YAML) config files, where positions can be found. */
+export function isStructuredConfig(file: string): boolean {
+  return /(\.json|\.ya?ml|rc)$/i.test(file);
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { showValue } from "../manifest/show-value.js";
+import type { JobsyncConfig } from "./define-config.js";
+
+/** The zod schema of a config file's contents (strict: unknown keys are errors). */
+
+const positiveInt = z
+  .number({ error: (iss) => `expected a positive integer, got ${showValue(iss.input)}` })
+  .int({ error: (iss) => `expected a positive integer, got ${showValue(iss.input)}` })
+  .positive({ error: (iss) => `expected a positive integer, got ${showValue(iss.input)}` });
+
+const httpUrl = z
+  .string({ error: (iss) => `expected an http(s) URL, got ${showValue(iss.input)}` })
+  .refine((s) => isHttpUrl(s), { error: (iss) => `expected an http(s) URL, got ${showValue(iss.input)}` });
+
+const nonEmpty = z
+  .string({ error: (iss) => `expected text, got ${showValue(iss.input)}` })
+  .min(1, { error: "must not be empty" });
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+export const configSchema = z.strictObject({
+  manifests: z
+    .union([nonEmpty, z.array(nonEmpty).min(1, { error: "must list at least one folder or glob" })], {
+      error: (iss) => `expected a folder or glob, or a list of them, got ${showValue(iss.input)}`,
+    })
+    .optional(),
+  api: z
+    .strictObject({
+      baseUrl: httpUrl.optional(),
+      tokenUrl: httpUrl.optional(),
+      version: nonEmpty.optional(),
+      timeoutMs: positiveInt.optional(),
+    })
+    .optional(),
+  rateLimit: z
+    .strictObject({ requests: positiveInt.optional(), perSeconds: positiveInt.optional() })
+    .optional(),
+  parallelism: positiveInt.optional(),
+  maxJobsPerRequest: positiveInt.optional(),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** Compile-time check: the schema accepts exactly what defineConfig's type describes. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<ConfigInput, JobsyncConfig> = true;
+void schemaMatchesType;

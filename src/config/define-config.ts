@@ -1,0 +1,30 @@
+/**
+ * The shape of a jobsync config file (`jobsync.config.ts`, `.jobsyncrc*`, …). Every key is
+ * optional; see the defaults in the README. Credentials are never read from config files: set
+ * WORKIVA_CLIENT_ID + WORKIVA_CLIENT_SECRET, or JOBSYNC_TOKEN, in the environment.
+ */
+export interface JobsyncConfig {
+  /** Manifest folder(s), file(s) or glob(s), relative to the config file. Default `"manifests"`. */
+  manifests?: string | string[];
+  api?: {
+    /** Default `https://api.app.wdesk.com`; the JOBSYNC_BASE_URL environment variable overrides it. */
+    baseUrl?: string;
+    /** Default `<baseUrl>/oauth2/token`. */
+    tokenUrl?: string;
+    /** Sent as `X-Version`. Default `2026-04-01.processes.preview`. */
+    version?: string;
+    /** Per request. Default 30000. */
+    timeoutMs?: number;
+  };
+  /** Client-side budget for all requests (sliding window). Default 1000 per 60 seconds. */
+  rateLimit?: { requests?: number; perSeconds?: number };
+  /** Process runs worked on at once. Default 4. */
+  parallelism?: number;
+  /** Longer insertions are split. Default 100. */
+  maxJobsPerRequest?: number;
+}
+
+/** Identity function that gives a config file types: `export default defineConfig({ … })`. */
+export function defineConfig(config: JobsyncConfig): JobsyncConfig {
+  return config;
+}

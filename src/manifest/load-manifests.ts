@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DesiredManifest, DesiredState } from "./desired-types.js";
+import { displayPath, findManifestFiles } from "./find-files.js";
+import { parseManifestText } from "./parse-manifest-text.js";
+
+export interface LoadedManifests {
+  readonly desired: DesiredState;
+  /** Every problem in every file, in file order then line order. */
+  readonly diagnostics: Diagnostic[];
+  /** The files read, as shown in diagnostics (relative to cwd, forward slashes), sorted. */
+  readonly files: string[];
+}
+
+/**
+ * Reads the manifest files named by `patterns` (folders, files or globs; relative to cwd unless
+ * absolute), in sorted path order, and returns the DesiredState of the valid documents with every
+ * problem found. Never throws for bad input: callers decide what diagnostics mean.
+ */
+export async function loadManifests(
+  patterns: readonly string[],
+  options: { readonly cwd: string },
+): Promise<LoadedManifests> {
+  const found = await findManifestFiles(patterns, options.cwd);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const manifests: DesiredManifest[] = [];
+  const files: string[] = [];
+  for (const absolute of found.files) {
+    const file = displayPath(absolute, options.cwd);
+    files.push(file);
+    let text: string;
+    try {
+      text = await readFile(absolute, "utf8");
+    } catch (error) {
+      diagnostics.push({
+        severity: "error",
+        file,
+        message: `cannot read the file: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    const parsed = parseManifestText(text, file);
+    manifests.push(...parsed.manifests);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  return { desired: { manifests }, diagnostics, files };
+}

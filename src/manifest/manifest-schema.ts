@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { expecting } from "./expectations.js";
+import {
+  certificationArgsSchema,
+  contentRequestArgsSchema,
+  idString,
+  sendTaskArgsSchema,
+} from "./job-args-schema.js";
+import { showValue } from "./show-value.js";
+
+/**
+ * The zod schema of one manifest document (contract §2). Validation and the editors' JSON
+ * Schema (`jobsync schema`) both come from it. Strict: unknown keys are errors.
+ */
+
+export const API_VERSION = "jobsync/v1";
+export const KIND = "JobRuns";
+
+const triggerTypeSchema = z
+  .string({
+    error: (iss) => `expected a trigger type (text, e.g. "whenEligible"), got ${showValue(iss.input)}`,
+  })
+  .default("whenEligible")
+  .meta({ description: 'What starts the job once created. Default "whenEligible".' });
+
+const job = <K extends string, A extends z.ZodType>(kind: K, args: A, description: string) =>
+  z
+    .strictObject({ [kind]: args, triggerType: triggerTypeSchema } as { [P in K]: A } & {
+      triggerType: typeof triggerTypeSchema;
+    })
+    .meta({ title: `${kind} job`, description });
+
+export const sendTaskJobSchema = job("sendTask", sendTaskArgsSchema, "A task sent to an assignee.");
+export const contentRequestJobSchema = job(
+  "contentRequest",
+  contentRequestArgsSchema,
+  "A request for content in a document section.",
+);
+export const certificationJobSchema = job(
+  "certification",
+  certificationArgsSchema,
+  "A certification of a document (it creates its own signer/approver jobs).",
+);
+
+export const refEntrySchema = z
+  .strictObject({
+    ref: expecting(
+      z
+        .union([
+          z.strictObject({ id: idString("The id of an existing job run or group run.") }),
+          z.strictObject({ title: idString("The title of an existing job run in this group.") }),
+        ])
+        .meta({ description: "{ id } or { title } of an existing job run or group run." }),
+      "{ id: <job or group run id> } or { title: <job title> }",
+    ),
+  })
+  .meta({
+    title: "ref",
+    description: "An existing job run or group run, used only as an anchor for placement. Never created.",
+  });
+
+export const groupEntrySchema = z
+  .strictObject({
+    group: expecting(
+      z
+        .union([
+          idString("The name of an existing group run in this group."),
+          z.strictObject({ id: idString("The id of an existing group run.") }),
+        ])
+        .meta({ description: "An existing group run: its name, or { id }. Groups cannot be created." }),
+      "a group name or { id: <group run id> }",
+    ),
+    get jobs() {
+      return jobsSchema;
+    },
+  })
+  .meta({ title: "group", description: "An existing group run and the jobs that must exist inside it." });
+
+/** One item of a `jobs:` list: a job, a ref or a group. */
+export const entrySchema = expecting(
+  z
+    .union([
+      sendTaskJobSchema,
+      contentRequestJobSchema,
+      certificationJobSchema,
+      refEntrySchema,
+      groupEntrySchema,
+    ])
+    .meta({
+      id: "entry",
+      title: "Entry",
+      description: "A job (sendTask, contentRequest or certification), a ref, or a group.",
+    }),
+  "an entry (a mapping with one of sendTask, contentRequest, certification, ref or group)",
+);
+
+export const jobsSchema: z.ZodArray<typeof entrySchema> = z
+  .array(entrySchema, { error: (iss) => `expected a list of entries, got ${showValue(iss.input)}` })
+  .meta({ id: "jobs", description: "Desired children of the group, in order." });
+
+export const targetSchema = expecting(
+  z
+    .union([
+      z.strictObject({ processRun: idString("The id of a running process run.") }),
+      z.strictObject({
+        process: expecting(
+          z
+            .union([
+              z.strictObject({ id: idString("A process id: its current run is the target.") }),
+              z.strictObject({
+                name: idString("The exact name of one process: its current run is the target."),
+              }),
+            ])
+            .meta({ description: "A process, by { id } or { name }; its current run is the target." }),
+          "{ id: <process id> } or { name: <process name> }",
+        ),
+      }),
+    ])
+    .meta({
+      description: "The process run to work on: processRun: <id>, process: { id }, or process: { name }.",
+    }),
+  "a mapping with processRun: <id>, process: { id: <id> } or process: { name: <name> }",
+);
+
+export const manifestSchema = expecting(
+  z
+    .strictObject({
+      apiVersion: z.literal(API_VERSION, {
+        error: (iss) => `expected apiVersion "${API_VERSION}", got ${showValue(iss.input)}`,
+      }),
+      kind: z.literal(KIND, { error: (iss) => `expected kind "${KIND}", got ${showValue(iss.input)}` }),
+      metadata: z
+        .strictObject({
+          name: z.string().optional().meta({ description: "A name shown in output." }),
+        })
+        .optional(),
+      target: targetSchema,
+      jobs: jobsSchema,
+    })
+    .meta({
+      title: "jobsync manifest",
+      description:
+        "Which job runs must exist in a running process run, and where (jobsync/v1, kind JobRuns).",
+    }),
+  "a JobRuns manifest (a mapping with apiVersion, kind, target and jobs)",
+);
+
+export type ManifestInput = z.input<typeof manifestSchema>;
+export type ManifestOutput = z.output<typeof manifestSchema>;
+export type EntryOutput = z.output<typeof entrySchema>;
