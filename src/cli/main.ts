@@ -4,7 +4,6 @@ import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import type { CliIO, CommandSpec, GlobalOptions, OptionSpec } from "./cli-types.js";
-import { COMMANDS } from "./commands/index.js";
 import { renderHelp } from "./help.js";
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
@@ -38,13 +37,15 @@ export function version(): string {
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const debug = argv.includes("--debug");
   try {
-    const name = argv.find((a) => !a.startsWith("-"));
+    const name = commandName(argv);
+    if (name === undefined && (argv.includes("--version") || argv.includes("-v"))) {
+      io.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    // Loaded only when needed, so `--version` starts fast.
+    const { COMMANDS } = await import("./commands/index.js");
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
-      if (argv.includes("--version") || argv.includes("-v")) {
-        io.stdout.write(`${version()}\n`);
-        return 0;
-      }
       if (name === undefined || name === "help" || argv.includes("--help") || argv.includes("-h")) {
         io.stdout.write(renderHelp(COMMANDS, GLOBAL_OPTIONS));
         return name === undefined && !argv.includes("--help") && !argv.includes("-h") ? 1 : 0;
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         `Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See jobsync --help.`,
       );
     }
-    const rest = argv.filter((a, i) => i !== argv.indexOf(name as string));
+    const rest = argv.filter((_, i) => i !== argv.indexOf(command.name));
     if (rest.includes("--help") || rest.includes("-h")) {
       io.stdout.write(renderHelp(COMMANDS, GLOBAL_OPTIONS, command));
       return 0;
@@ -70,6 +71,17 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/** The first positional argument, skipping the values of global string options (`--config FILE plan`). */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith("-")) return arg;
+    const option = GLOBAL_OPTIONS[arg.slice(2)];
+    if (option?.type === "string" && !arg.includes("=")) i++;
+  }
+  return undefined;
 }
 
 function parseCommandArgs(command: CommandSpec, args: string[]) {

@@ -1,12 +1,36 @@
-import { UserError } from "../../diagnostics/errors.js";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { serializePlan } from "../../plan/plan-file.js";
 import type { CommandSpec } from "../cli-types.js";
+import { loadCommandConfig, loadDesired, openClient, planFromLive, targetFilter } from "../pipeline.js";
+import { formatOption, PLAN_FORMATS, readFormat, renderPlan } from "../plan-output.js";
 
 export const planCommand: CommandSpec = {
   name: "plan",
-  summary: "(not implemented yet)",
-  usage: "jobsync plan",
-  options: {},
-  async run() {
-    throw new UserError("jobsync plan is not implemented yet");
+  summary: "Show the job runs to create (reads the live runs; changes nothing)",
+  usage: "jobsync plan [--out FILE] [--format text|json|markdown] [--detailed-exitcode] [--target ID]...",
+  options: {
+    out: { type: "string", description: "Save the plan for `jobsync apply FILE`", valueName: "FILE" },
+    format: formatOption(PLAN_FORMATS),
+    "detailed-exitcode": { type: "boolean", description: "Exit 2 when there are changes to apply (0 none, 1 error)" },
+    target: { type: "string", multiple: true, description: "Only plan this process run (repeatable)", valueName: "ID" },
+  },
+  async run(ctx) {
+    const format = readFormat(ctx, PLAN_FORMATS);
+    const config = await loadCommandConfig(ctx);
+    const desired = await loadDesired(ctx, config);
+    const client = openClient(ctx, config);
+    try {
+      const { plan } = await planFromLive(desired, client, config, targetFilter(ctx));
+      ctx.io.stdout.write(renderPlan(plan, format, ctx.global.color));
+      const out = ctx.values.out;
+      if (typeof out === "string") {
+        await writeFile(resolve(ctx.io.cwd, out), serializePlan(plan));
+        ctx.io.stderr.write(`Saved the plan to ${out}. To perform exactly these actions, run: jobsync apply ${out}\n`);
+      }
+      return ctx.values["detailed-exitcode"] && plan.summary.create > 0 ? 2 : 0;
+    } finally {
+      await client.close();
+    }
   },
 };

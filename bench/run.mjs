@@ -1,0 +1,171 @@
+// npm run bench: performance figures as ratios against baselines measured in the same process.
+// Not a test: it prints a table and writes bench/results.json. Loopback only.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import pLimit from "p-limit";
+import { request } from "undici";
+import { parseAllDocuments } from "yaml";
+import { createProcessesClient } from "../dist/api/client.js";
+import { readLiveState } from "../dist/api/read-live.js";
+import { runCli } from "../dist/cli/main.js";
+import { startEmulator } from "../dist/emulator/server.js";
+import { loadManifests } from "../dist/manifest/load-manifests.js";
+import { plan } from "../dist/plan/planner.js";
+import { bigScenario, countEntries, writeManifests } from "./scenarios.mjs";
+
+const quick = process.argv.includes("--quick");
+const rows = [];
+const results = { date: new Date().toISOString().slice(0, 10), node: process.version, quick, figures: {} };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (n) => `${n.toFixed(0)} ms`;
+const nullIO = (env, cwd) => ({ stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: false, env, cwd });
+
+async function time(fn) {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+// 1. Planning cost: the whole `jobsync plan` against the work no implementation can skip
+//    (downloading the runs and parsing the manifests with yaml).
+async function planningCost() {
+  const shape = quick
+    ? { runs: 8, groups: 5, existingPerGroup: 50, newPerGroup: 50 }
+    : { runs: 40, groups: 10, existingPerGroup: 125, newPerGroup: 125 };
+  const scenario = bigScenario(shape);
+  const entries = countEntries(scenario.manifests);
+  const dir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
+  writeManifests(join(dir, "manifests"), scenario.manifests);
+  writeFileSync(join(dir, "jobsync.config.json"), JSON.stringify({ rateLimit: { requests: 1_000_000, perSeconds: 60 } }));
+  const emulator = await startEmulator({ port: 0, seed: scenario.seed, rateLimit: false });
+  const env = { JOBSYNC_BASE_URL: emulator.url, WORKIVA_CLIENT_ID: "bench", WORKIVA_CLIENT_SECRET: "bench" };
+  try {
+    const token = (await (await fetch(`${emulator.url}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials&client_id=bench&client_secret=bench",
+    })).json()).access_token;
+    const headers = { authorization: `Bearer ${token}`, "x-version": "2026-04-01.processes.preview", accept: "application/json" };
+    const runIds = scenario.seed.processes.map((p) => p.run.id);
+    const files = readdirSync(join(dir, "manifests")).sort();
+
+    const baseline = async () => {
+      const limit = pLimit(4);
+      await Promise.all(runIds.map((id) => limit(async () => (await request(`${emulator.url}/processRuns/${id}`, { headers })).body.json())));
+      for (const f of files) parseAllDocuments(readFileSync(join(dir, "manifests", f), "utf8"));
+    };
+    const full = () => runCli(["plan", "--format", "json"], nullIO(env, dir));
+
+    await baseline();
+    await full(); // warm-up both
+    const base = [];
+    const mine = [];
+    for (let i = 0; i < (quick ? 3 : 5); i++) {
+      base.push((await time(baseline)).ms);
+      const r = await time(full);
+      if (r.value !== 0) throw new Error(`jobsync plan exited ${r.value}`);
+      mine.push(r.ms);
+    }
+
+    // The planner alone, on inputs already read.
+    const { desired } = await loadManifests([join(dir, "manifests")], { cwd: dir });
+    const client = createProcessesClient({
+      baseUrl: emulator.url, tokenUrl: `${emulator.url}/oauth2/token`, version: "2026-04-01.processes.preview",
+      timeoutMs: 30000, credentials: { type: "clientCredentials", clientId: "bench", clientSecret: "bench" },
+      rateLimit: { requests: 1_000_000, perSeconds: 60 },
+    });
+    const live = await readLiveState(desired, client, { parallelism: 4 });
+    await client.close();
+    const plannerRuns = [];
+    let result;
+    for (let i = 0; i < 5; i++) {
+      const r = await time(() => plan(desired, live, { maxJobsPerRequest: 100 }));
+      plannerRuns.push(r.ms);
+      result = r.value;
+    }
+    const fig = {
+      desiredEntries: entries,
+      runs: runIds.length,
+      creates: result.plan.summary.create,
+      requests: result.plan.summary.requests,
+      baselineMs: median(base),
+      planMs: median(mine),
+      ratio: median(mine) / median(base),
+      plannerOnlyMs: median(plannerRuns),
+    };
+    results.figures.planning = fig;
+    rows.push(["jobsync plan vs bare download + yaml parse", `${entries} entries, ${runIds.length} runs`, `${ms(fig.planMs)} vs ${ms(fig.baselineMs)}`, `${fig.ratio.toFixed(2)}x`]);
+    rows.push(["planner alone (pure function)", `${fig.creates} creates in ${fig.requests} requests`, ms(fig.plannerOnlyMs), "-"]);
+    rows.push(["requests vs naive one-POST-per-job", `${fig.creates} job runs`, `${fig.requests} vs ${fig.creates}`, `${(fig.requests / fig.creates).toFixed(3)}x`]);
+  } finally {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// 2. Apply throughput under a tight server limit without Retry-After, against the ideal
+//    (requests / budget), with the number of 429s.
+async function applyThroughput() {
+  const budget = quick ? { requests: 20, perSeconds: 2 } : { requests: 60, perSeconds: 5 };
+  const shape = quick
+    ? { runs: 4, groups: 4, existingPerGroup: 6, newPerGroup: 3 }
+    : { runs: 8, groups: 10, existingPerGroup: 8, newPerGroup: 4 };
+  const scenario = bigScenario(shape);
+  const dir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
+  writeManifests(join(dir, "manifests"), scenario.manifests);
+  writeFileSync(join(dir, "jobsync.config.json"), JSON.stringify({ rateLimit: budget }));
+  const emulator = await startEmulator({ port: 0, seed: scenario.seed, rateLimit: { ...budget, retryAfter: false } });
+  const env = { JOBSYNC_BASE_URL: emulator.url, WORKIVA_CLIENT_ID: "bench", WORKIVA_CLIENT_SECRET: "bench" };
+  try {
+    const r = await time(() => runCli(["apply", "--auto-approve"], nullIO(env, dir)));
+    if (r.value !== 0) throw new Error(`jobsync apply exited ${r.value}`);
+    const api = emulator.requests.filter((q) => !q.path.includes("oauth2"));
+    const sent = api.length;
+    const tooMany = api.filter((q) => q.status === 429).length;
+    const posts = api.filter((q) => q.method === "POST" && q.status === 201).length;
+    const rate = budget.requests / budget.perSeconds;
+    const idealMs = Math.max(0, sent - budget.requests) / rate * 1000;
+    const fig = { budget, requests: sent, posts, tooMany, wallMs: r.ms, idealMs, ratio: r.ms / Math.max(idealMs, 1) };
+    results.figures.apply = fig;
+    rows.push(["apply under a tight limit (no Retry-After)", `${sent} requests at ${budget.requests}/${budget.perSeconds}s, ${tooMany} x 429`, `${ms(r.ms)} vs ideal ${ms(idealMs)}`, `${fig.ratio.toFixed(2)}x`]);
+  } finally {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// 3. CLI start-up against `node -e 0`.
+function startup() {
+  const n = quick ? 5 : 15;
+  const run = (args) => {
+    const t = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      execFileSync(process.execPath, args, { stdio: "ignore" });
+      t.push(performance.now() - t0);
+    }
+    return median(t);
+  };
+  const node = run(["-e", "0"]);
+  const version = run(["dist/cli/bin.js", "--version"]);
+  const help = run(["dist/cli/bin.js", "--help"]);
+  results.figures.startup = { nodeMs: node, versionMs: version, helpMs: help, ratio: version / node, helpRatio: help / node };
+  rows.push(["CLI start-up: jobsync --version vs node -e 0", `median of ${n}`, `${ms(version)} vs ${ms(node)}`, `${(version / node).toFixed(2)}x`]);
+  rows.push(["CLI start-up: jobsync --help vs node -e 0", `median of ${n}`, `${ms(help)} vs ${ms(node)}`, `${(help / node).toFixed(2)}x`]);
+}
+
+await planningCost();
+await applyThroughput();
+startup();
+
+const header = ["measure", "scenario", "time / count", "ratio"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
+console.log(`jobsync bench, ${results.date}, Node ${process.version}${quick ? " (quick)" : ""}\n`);
+console.log(line(header));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+for (const r of rows) console.log(line(r));
+if (!quick) writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,83 @@
+import { createProcessesClient, type ClientEvent, type ProcessesClient } from "../api/client.js";
+import type { LiveState } from "../api/live-types.js";
+import { readLiveState } from "../api/read-live.js";
+import type { ResolvedConfig } from "../config/config-types.js";
+import { readCredentials } from "../config/credentials.js";
+import { loadConfig } from "../config/load-config.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import { loadManifests } from "../manifest/load-manifests.js";
+import type { DesiredState } from "../manifest/desired-types.js";
+import { plan } from "../plan/planner.js";
+import type { Plan } from "../plan/plan-types.js";
+import type { CommandContext } from "./cli-types.js";
+
+/**
+ * The steps commands share, in pipeline order: config -> DesiredState -> client -> LiveState -> Plan.
+ * Each step is IO or a pure function from another folder; this file only wires them.
+ */
+
+export function loadCommandConfig(ctx: CommandContext): Promise<ResolvedConfig> {
+  return loadConfig({
+    cwd: ctx.io.cwd,
+    configFile: ctx.global.config,
+    manifests: ctx.global.manifests,
+    env: ctx.io.env,
+  });
+}
+
+/** Manifests -> DesiredState; every problem in every file at once (DiagnosticsError). */
+export async function loadDesired(ctx: CommandContext, config: ResolvedConfig): Promise<DesiredState> {
+  const { desired, diagnostics, files } = await loadManifests(config.manifests, { cwd: ctx.io.cwd });
+  if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
+  if (files.length === 0) {
+    throw new UserError(
+      `no manifest files (*.yaml, *.yml) found in ${config.manifests.join(", ")}`,
+      "Set `manifests` in jobsync.config.ts or pass --manifests PATH.",
+    );
+  }
+  return desired;
+}
+
+export function openClient(
+  ctx: CommandContext,
+  config: ResolvedConfig,
+  onEvent?: (e: ClientEvent) => void,
+): ProcessesClient {
+  return createProcessesClient({
+    baseUrl: config.api.baseUrl,
+    tokenUrl: config.api.tokenUrl,
+    version: config.api.version,
+    timeoutMs: config.api.timeoutMs,
+    credentials: readCredentials(ctx.io.env),
+    rateLimit: config.rateLimit,
+    onEvent,
+    signal: ctx.io.signal,
+  });
+}
+
+/** `--target ID` values (repeatable). */
+export function targetFilter(ctx: CommandContext): string[] | undefined {
+  const t = ctx.values.target;
+  if (t === undefined) return undefined;
+  return (Array.isArray(t) ? t : [t]).map(String);
+}
+
+export interface PlannedState {
+  readonly desired: DesiredState;
+  readonly live: LiveState;
+  readonly plan: Plan;
+}
+
+/** Reads the live runs the manifests target and plans; plan errors become a DiagnosticsError. */
+export async function planFromLive(
+  desired: DesiredState,
+  client: ProcessesClient,
+  config: ResolvedConfig,
+  onlyRunIds?: readonly string[],
+): Promise<PlannedState> {
+  const live = await readLiveState(desired, client, { parallelism: config.parallelism, onlyRunIds });
+  const result = plan(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
+  if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);
+  return { desired, live, plan: result.plan };
+}

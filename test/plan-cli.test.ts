@@ -1,0 +1,169 @@
+/**
+ * `jobsync plan` and `jobsync show` end to end: the CLI in-process against the emulator (demo seed)
+ * over real HTTP on port 0, with the repository's sample manifests.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/main.js";
+import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
+import { startEmulator } from "../src/emulator/server.js";
+import { memoryIO } from "./helpers/memory-io.js";
+
+const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
+const SECRET = "s3cr3t-client-secret-value";
+const PLAN_LINE = "Plan: 10 job runs to create in 6 requests across 3 process runs.";
+const NO_CHANGES = "No changes. Job runs match the manifests.";
+
+let emulator: EmulatorHandle;
+let dir: string;
+beforeEach(async () => {
+  emulator = await startEmulator({ port: 0 });
+  dir = await mkdtemp(join(tmpdir(), "jobsync-plan-"));
+});
+afterEach(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const env = () => ({
+  JOBSYNC_BASE_URL: emulator.url,
+  WORKIVA_CLIENT_ID: "ci",
+  WORKIVA_CLIENT_SECRET: SECRET,
+  NO_COLOR: "1",
+});
+const jobsync = async (args: string[], extraEnv: Record<string, string> = {}) => {
+  const io = memoryIO({ cwd: dir, env: { ...env(), ...extraEnv } });
+  const code = await runCli([...args, "--config", CONFIG], io);
+  return { code, out: io.out(), err: io.err() };
+};
+const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
+const apiPosts = () => emulator.requests.filter((r) => r.method === "POST" && !r.path.includes("oauth2"));
+
+describe("jobsync plan", () => {
+  it("prints the plan, exits 2 with --detailed-exitcode, and sends no POST", async () => {
+    const { code, out, err } = await jobsync(["plan", "--detailed-exitcode"]);
+    expect(err).toBe("");
+    expect(code).toBe(2);
+    expect(lastLine(out)).toBe(PLAN_LINE);
+    expect(out).toContain('+ 1 job run after job run "Kickoff"');
+    expect(out).toContain("+ 3 job runs at the end of the process run");
+    expect(apiPosts()).toHaveLength(0);
+  });
+
+  it("exits 0 with changes pending when --detailed-exitcode is not given", async () => {
+    expect((await jobsync(["plan"])).code).toBe(0);
+  });
+
+  it("saves a plan that show renders exactly as plan printed it, with no secret in it", async () => {
+    const planned = await jobsync(["plan", "--out", "plan.json"]);
+    expect(planned.code).toBe(0);
+    expect(planned.err).toContain("Saved the plan to plan.json");
+    const saved = await readFile(join(dir, "plan.json"), "utf8");
+    expect(saved).not.toContain(SECRET);
+    expect(saved).not.toMatch(/access_token|Bearer/i);
+    const shown = await jobsync(["show", "plan.json"]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toBe(planned.out);
+  });
+
+  it("--format json is the saved plan file's object, with the §6 fields", async () => {
+    const { code, out } = await jobsync(["plan", "--format", "json", "--out", "plan.json"]);
+    expect(code).toBe(0);
+    expect(out).toBe(await readFile(join(dir, "plan.json"), "utf8"));
+    const plan = JSON.parse(out);
+    expect(plan.formatVersion).toBe(1);
+    expect(plan.summary).toMatchObject({ create: 10, requests: 6, processRuns: 3, inSync: 0, unmanaged: 1 });
+    const vendor = plan.processRuns.find((r: { id: string }) => r.id === "run-vendor");
+    expect(vendor.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(vendor.insertions).toEqual([
+      expect.objectContaining({
+        parentGroupId: null,
+        relativeSiblingId: null,
+        before: null,
+        jobs: [
+          expect.objectContaining({
+            action: "sendTask",
+            arguments: { type: "sendTask", sendTaskArgs: { title: "Collect W-9", assignee: { id: "user123", type: "user" } } },
+            triggerType: "whenEligible",
+            source: { file: expect.stringMatching(/manifests\/vendor\.yaml$/), line: expect.any(Number) },
+          }),
+          expect.anything(),
+          expect.anything(),
+        ],
+      }),
+    ]);
+  });
+
+  it("--format markdown is a pull-request comment", async () => {
+    const { code, out } = await jobsync(["plan", "--format", "markdown"]);
+    expect(code).toBe(0);
+    expect(out).toContain(`**${PLAN_LINE}**`);
+    expect(out).toContain("<details>");
+    expect(out).toContain("```diff");
+  });
+
+  it("--target limits the plan to the given runs", async () => {
+    const { code, out } = await jobsync(["plan", "--target", "run-vendor"]);
+    expect(code).toBe(0);
+    expect(lastLine(out)).toBe("Plan: 3 job runs to create in 1 request across 1 process run.");
+    expect(out).not.toContain("run-q4close");
+  });
+
+  it("says No changes (exit 0 with --detailed-exitcode) once applied", async () => {
+    expect((await jobsync(["apply", "--auto-approve"])).code).toBe(0);
+    const before = apiPosts().length;
+    const { code, out } = await jobsync(["plan", "--detailed-exitcode"]);
+    expect(code).toBe(0);
+    expect(lastLine(out)).toBe(NO_CHANGES);
+    expect(apiPosts()).toHaveLength(before);
+  });
+
+  it("rejects an unknown --format with exit 1 and no request", async () => {
+    const { code, err } = await jobsync(["plan", "--format", "yaml"]);
+    expect(code).toBe(1);
+    expect(err).toContain("--format must be one of text, json, markdown");
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("without credentials says which variables to set, with no stack", async () => {
+    const io = memoryIO({ cwd: dir, env: { JOBSYNC_BASE_URL: emulator.url } });
+    const code = await runCli(["plan", "--config", CONFIG], io);
+    expect(code).toBe(1);
+    expect(io.err()).toContain("WORKIVA_CLIENT_ID");
+    expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports a missing group as a plan error at its file and line, exit 1", async () => {
+    const manifests = join(dir, "manifests");
+    await writeFile(join(dir, "jobsync.config.json"), JSON.stringify({ manifests: "manifests" }));
+    await import("node:fs/promises").then((fs) => fs.mkdir(manifests));
+    await writeFile(
+      join(manifests, "q4.yaml"),
+      [
+        "apiVersion: jobsync/v1",
+        "kind: JobRuns",
+        "target: { processRun: run-q4close }",
+        "jobs:",
+        "  - group: Sign-offs",
+        "    jobs:",
+        "      - sendTask: { title: New, assignee: user1 }",
+        "",
+      ].join("\n"),
+    );
+    const io = memoryIO({ cwd: dir, env: env() });
+    const code = await runCli(["plan"], io);
+    expect(code).toBe(1);
+    expect(io.err()).toMatch(/^manifests\/q4\.yaml:5:\d+: .*Sign-offs/m);
+    expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it("a stale or foreign plan file is refused by show with a clear message", async () => {
+    await writeFile(join(dir, "bad.json"), '{"formatVersion": 99}');
+    const { code, err } = await jobsync(["show", "bad.json"]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/bad\.json/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});
