@@ -21,7 +21,13 @@ const rows = [];
 const results = { date: new Date().toISOString().slice(0, 10), node: process.version, quick, figures: {} };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (n) => `${n.toFixed(0)} ms`;
-const nullIO = (env, cwd) => ({ stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: false, env, cwd });
+const nullIO = (env, cwd) => ({
+  stdout: { write() {} },
+  stderr: { write() {} },
+  stdinIsTTY: false,
+  env,
+  cwd,
+});
 
 async function time(fn) {
   const t0 = performance.now();
@@ -39,22 +45,37 @@ async function planningCost() {
   const entries = countEntries(scenario.manifests);
   const dir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
   writeManifests(join(dir, "manifests"), scenario.manifests);
-  writeFileSync(join(dir, "jobsync.config.json"), JSON.stringify({ rateLimit: { requests: 1_000_000, perSeconds: 60 } }));
+  writeFileSync(
+    join(dir, "jobsync.config.json"),
+    JSON.stringify({ rateLimit: { requests: 1_000_000, perSeconds: 60 } }),
+  );
   const emulator = await startEmulator({ port: 0, seed: scenario.seed, rateLimit: false });
   const env = { JOBSYNC_BASE_URL: emulator.url, WORKIVA_CLIENT_ID: "bench", WORKIVA_CLIENT_SECRET: "bench" };
   try {
-    const token = (await (await fetch(`${emulator.url}/oauth2/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "grant_type=client_credentials&client_id=bench&client_secret=bench",
-    })).json()).access_token;
-    const headers = { authorization: `Bearer ${token}`, "x-version": "2026-04-01.processes.preview", accept: "application/json" };
+    const token = (
+      await (
+        await fetch(`${emulator.url}/oauth2/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "grant_type=client_credentials&client_id=bench&client_secret=bench",
+        })
+      ).json()
+    ).access_token;
+    const headers = {
+      authorization: `Bearer ${token}`,
+      "x-version": "2026-04-01.processes.preview",
+      accept: "application/json",
+    };
     const runIds = scenario.seed.processes.map((p) => p.run.id);
     const files = readdirSync(join(dir, "manifests")).sort();
 
     const baseline = async () => {
       const limit = pLimit(4);
-      await Promise.all(runIds.map((id) => limit(async () => (await request(`${emulator.url}/processRuns/${id}`, { headers })).body.json())));
+      await Promise.all(
+        runIds.map((id) =>
+          limit(async () => (await request(`${emulator.url}/processRuns/${id}`, { headers })).body.json()),
+        ),
+      );
       for (const f of files) parseAllDocuments(readFileSync(join(dir, "manifests", f), "utf8"));
     };
     const full = () => runCli(["plan", "--format", "json"], nullIO(env, dir));
@@ -73,8 +94,11 @@ async function planningCost() {
     // The planner alone, on inputs already read.
     const { desired } = await loadManifests([join(dir, "manifests")], { cwd: dir });
     const client = createProcessesClient({
-      baseUrl: emulator.url, tokenUrl: `${emulator.url}/oauth2/token`, version: "2026-04-01.processes.preview",
-      timeoutMs: 30000, credentials: { type: "clientCredentials", clientId: "bench", clientSecret: "bench" },
+      baseUrl: emulator.url,
+      tokenUrl: `${emulator.url}/oauth2/token`,
+      version: "2026-04-01.processes.preview",
+      timeoutMs: 30000,
+      credentials: { type: "clientCredentials", clientId: "bench", clientSecret: "bench" },
       rateLimit: { requests: 1_000_000, perSeconds: 60 },
     });
     const live = await readLiveState(desired, client, { parallelism: 4 });
@@ -97,9 +121,24 @@ async function planningCost() {
       plannerOnlyMs: median(plannerRuns),
     };
     results.figures.planning = fig;
-    rows.push(["jobsync plan vs bare download + yaml parse", `${entries} entries, ${runIds.length} runs`, `${ms(fig.planMs)} vs ${ms(fig.baselineMs)}`, `${fig.ratio.toFixed(2)}x`]);
-    rows.push(["planner alone (pure function)", `${fig.creates} creates in ${fig.requests} requests`, ms(fig.plannerOnlyMs), "-"]);
-    rows.push(["requests vs naive one-POST-per-job", `${fig.creates} job runs`, `${fig.requests} vs ${fig.creates}`, `${(fig.requests / fig.creates).toFixed(3)}x`]);
+    rows.push([
+      "jobsync plan vs bare download + yaml parse",
+      `${entries} entries, ${runIds.length} runs`,
+      `${ms(fig.planMs)} vs ${ms(fig.baselineMs)}`,
+      `${fig.ratio.toFixed(2)}x`,
+    ]);
+    rows.push([
+      "planner alone (pure function)",
+      `${fig.creates} creates in ${fig.requests} requests`,
+      ms(fig.plannerOnlyMs),
+      "-",
+    ]);
+    rows.push([
+      "requests vs naive one-POST-per-job",
+      `${fig.creates} job runs`,
+      `${fig.requests} vs ${fig.creates}`,
+      `${(fig.requests / fig.creates).toFixed(3)}x`,
+    ]);
   } finally {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
@@ -117,7 +156,11 @@ async function applyThroughput() {
   const dir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
   writeManifests(join(dir, "manifests"), scenario.manifests);
   writeFileSync(join(dir, "jobsync.config.json"), JSON.stringify({ rateLimit: budget }));
-  const emulator = await startEmulator({ port: 0, seed: scenario.seed, rateLimit: { ...budget, retryAfter: false } });
+  const emulator = await startEmulator({
+    port: 0,
+    seed: scenario.seed,
+    rateLimit: { ...budget, retryAfter: false },
+  });
   const env = { JOBSYNC_BASE_URL: emulator.url, WORKIVA_CLIENT_ID: "bench", WORKIVA_CLIENT_SECRET: "bench" };
   try {
     const r = await time(() => runCli(["apply", "--auto-approve"], nullIO(env, dir)));
@@ -127,10 +170,23 @@ async function applyThroughput() {
     const tooMany = api.filter((q) => q.status === 429).length;
     const posts = api.filter((q) => q.method === "POST" && q.status === 201).length;
     const rate = budget.requests / budget.perSeconds;
-    const idealMs = Math.max(0, sent - budget.requests) / rate * 1000;
-    const fig = { budget, requests: sent, posts, tooMany, wallMs: r.ms, idealMs, ratio: r.ms / Math.max(idealMs, 1) };
+    const idealMs = (Math.max(0, sent - budget.requests) / rate) * 1000;
+    const fig = {
+      budget,
+      requests: sent,
+      posts,
+      tooMany,
+      wallMs: r.ms,
+      idealMs,
+      ratio: r.ms / Math.max(idealMs, 1),
+    };
     results.figures.apply = fig;
-    rows.push(["apply under a tight limit (no Retry-After)", `${sent} requests at ${budget.requests}/${budget.perSeconds}s, ${tooMany} x 429`, `${ms(r.ms)} vs ideal ${ms(idealMs)}`, `${fig.ratio.toFixed(2)}x`]);
+    rows.push([
+      "apply under a tight limit (no Retry-After)",
+      `${sent} requests at ${budget.requests}/${budget.perSeconds}s, ${tooMany} x 429`,
+      `${ms(r.ms)} vs ideal ${ms(idealMs)}`,
+      `${fig.ratio.toFixed(2)}x`,
+    ]);
   } finally {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
@@ -152,9 +208,25 @@ function startup() {
   const node = run(["-e", "0"]);
   const version = run(["dist/cli/bin.js", "--version"]);
   const help = run(["dist/cli/bin.js", "--help"]);
-  results.figures.startup = { nodeMs: node, versionMs: version, helpMs: help, ratio: version / node, helpRatio: help / node };
-  rows.push(["CLI start-up: jobsync --version vs node -e 0", `median of ${n}`, `${ms(version)} vs ${ms(node)}`, `${(version / node).toFixed(2)}x`]);
-  rows.push(["CLI start-up: jobsync --help vs node -e 0", `median of ${n}`, `${ms(help)} vs ${ms(node)}`, `${(help / node).toFixed(2)}x`]);
+  results.figures.startup = {
+    nodeMs: node,
+    versionMs: version,
+    helpMs: help,
+    ratio: version / node,
+    helpRatio: help / node,
+  };
+  rows.push([
+    "CLI start-up: jobsync --version vs node -e 0",
+    `median of ${n}`,
+    `${ms(version)} vs ${ms(node)}`,
+    `${(version / node).toFixed(2)}x`,
+  ]);
+  rows.push([
+    "CLI start-up: jobsync --help vs node -e 0",
+    `median of ${n}`,
+    `${ms(help)} vs ${ms(node)}`,
+    `${(help / node).toFixed(2)}x`,
+  ]);
 }
 
 await planningCost();
@@ -168,4 +240,5 @@ console.log(`jobsync bench, ${results.date}, Node ${process.version}${quick ? " 
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));
-if (!quick) writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+if (!quick)
+  writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

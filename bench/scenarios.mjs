@@ -26,9 +26,18 @@ export function bigScenario({ runs, groups, existingPerGroup, newPerGroup }) {
           action: "sendTask",
           args: { title, assignee: { id: "user123", type: "user" }, dueDate: "2024-12-15" },
         });
-        jobsYaml.push("      - sendTask:", `          title: "${title}"`, "          assignee: user123", "          dueDate: 2024-12-15");
+        jobsYaml.push(
+          "      - sendTask:",
+          `          title: "${title}"`,
+          "          assignee: user123",
+          "          dueDate: 2024-12-15",
+        );
         if (j % every === 0) {
-          jobsYaml.push("      - sendTask:", `          title: "New ${g}.${j}"`, "          assignee: user456");
+          jobsYaml.push(
+            "      - sendTask:",
+            `          title: "New ${g}.${j}"`,
+            "          assignee: user456",
+          );
         }
       }
       children.push({ group: `Group ${g}`, id: groupId, parallel: true, children: groupChildren });
@@ -36,7 +45,15 @@ export function bigScenario({ runs, groups, existingPerGroup, newPerGroup }) {
     processes.push({ id: `proc-${r}`, name: `Process ${r}`, run: { id: runId, children } });
     manifests.push({
       file: `run-${String(r).padStart(3, "0")}.yaml`,
-      text: ["apiVersion: jobsync/v1", "kind: JobRuns", `metadata: { name: bench-${r} }`, `target: { processRun: ${runId} }`, "jobs:", ...jobsYaml, ""].join("\n"),
+      text: [
+        "apiVersion: jobsync/v1",
+        "kind: JobRuns",
+        `metadata: { name: bench-${r} }`,
+        `target: { processRun: ${runId} }`,
+        "jobs:",
+        ...jobsYaml,
+        "",
+      ].join("\n"),
     });
   }
   return { seed: { processes }, manifests };
@@ -49,6 +66,7 @@ export function writeManifests(dir, manifests) {
 
 export function countEntries(manifests) {
   let n = 0;
-  for (const m of manifests) n += (m.text.match(/^\s+- (sendTask|contentRequest|certification|group|ref):/gm) ?? []).length;
+  for (const m of manifests)
+    n += (m.text.match(/^\s+- (sendTask|contentRequest|certification|group|ref):/gm) ?? []).length;
   return n;
 }

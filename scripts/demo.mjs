@@ -20,7 +20,13 @@ const io = {
   cwd: process.cwd(),
 };
 
-const banner = (text) => process.stdout.write(`\n\x1b[1m$ ${text}\x1b[0m\n\n`.replace(/\x1b\[[0-9;]*m/g, process.stdout.isTTY && !env.NO_COLOR ? "$&" : ""));
+const banner = (text) =>
+  process.stdout.write(
+    `\n\x1b[1m$ ${text}\x1b[0m\n\n`.replace(
+      /\x1b\[[0-9;]*m/g,
+      process.stdout.isTTY && !env.NO_COLOR ? "$&" : "",
+    ),
+  );
 
 let failed = false;
 async function step(args, expected) {

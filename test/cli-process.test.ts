@@ -44,7 +44,10 @@ describe("the jobsync binary", () => {
   });
 
   it("reports bad manifests as file:line:col with exit 1 and no stack trace", async () => {
-    await writeFile(join(dir, "bad.yaml"), "apiVersion: jobsync/v2\nkind: JobRuns\ntarget: { processRun: r1 }\njobs: []\n");
+    await writeFile(
+      join(dir, "bad.yaml"),
+      "apiVersion: jobsync/v2\nkind: JobRuns\ntarget: { processRun: r1 }\njobs: []\n",
+    );
     const { code, out, err } = await run(["validate", "--manifests", "bad.yaml"], { cwd: dir });
     expect(code).toBe(1);
     expect(out).toBe("");
@@ -71,7 +74,9 @@ describe("the jobsync binary", () => {
       emulator = await startEmulator({ port: 0, seed, rateLimit: false });
       const lines = ["  - sendTask: { title: Existing 0, assignee: u1 }"];
       for (let i = 0; i < 3000; i++) {
-        lines.push(`  - sendTask: { title: "New task ${i} with a long enough title to make output big", assignee: u1 }`);
+        lines.push(
+          `  - sendTask: { title: "New task ${i} with a long enough title to make output big", assignee: u1 }`,
+        );
       }
       await mkdir(join(dir, "big"));
       for (let p = 0; p < 6; p++) {
@@ -84,10 +89,13 @@ describe("the jobsync binary", () => {
     afterAll(() => emulator.close());
 
     it("arrives whole through a pipe (several MB of JSON)", async () => {
-      const { code, out, err } = await run(["plan", "--manifests", "big", "--format", "json", "--detailed-exitcode"], {
-        cwd: dir,
-        env: { JOBSYNC_BASE_URL: emulator.url, WORKIVA_CLIENT_ID: "a", WORKIVA_CLIENT_SECRET: "b" },
-      });
+      const { code, out, err } = await run(
+        ["plan", "--manifests", "big", "--format", "json", "--detailed-exitcode"],
+        {
+          cwd: dir,
+          env: { JOBSYNC_BASE_URL: emulator.url, WORKIVA_CLIENT_ID: "a", WORKIVA_CLIENT_SECRET: "b" },
+        },
+      );
       expect(err).toBe("");
       expect(code).toBe(2);
       expect(out.length).toBeGreaterThan(2_000_000);

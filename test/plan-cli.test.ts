@@ -85,7 +85,10 @@ describe("jobsync plan", () => {
         jobs: [
           expect.objectContaining({
             action: "sendTask",
-            arguments: { type: "sendTask", sendTaskArgs: { title: "Collect W-9", assignee: { id: "user123", type: "user" } } },
+            arguments: {
+              type: "sendTask",
+              sendTaskArgs: { title: "Collect W-9", assignee: { id: "user123", type: "user" } },
+            },
             triggerType: "whenEligible",
             source: { file: expect.stringMatching(/manifests\/vendor\.yaml$/), line: expect.any(Number) },
           }),

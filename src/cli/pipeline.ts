@@ -1,4 +1,4 @@
-import { createProcessesClient, type ClientEvent, type ProcessesClient } from "../api/client.js";
+import { type ClientEvent, createProcessesClient, type ProcessesClient } from "../api/client.js";
 import type { LiveState } from "../api/live-types.js";
 import { readLiveState } from "../api/read-live.js";
 import type { ResolvedConfig } from "../config/config-types.js";
@@ -6,10 +6,10 @@ import { readCredentials } from "../config/credentials.js";
 import { loadConfig } from "../config/load-config.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import { loadManifests } from "../manifest/load-manifests.js";
 import type { DesiredState } from "../manifest/desired-types.js";
-import { plan } from "../plan/planner.js";
+import { loadManifests } from "../manifest/load-manifests.js";
 import type { Plan } from "../plan/plan-types.js";
+import { plan } from "../plan/planner.js";
 import type { CommandContext } from "./cli-types.js";
 
 /**

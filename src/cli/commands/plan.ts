@@ -12,8 +12,16 @@ export const planCommand: CommandSpec = {
   options: {
     out: { type: "string", description: "Save the plan for `jobsync apply FILE`", valueName: "FILE" },
     format: formatOption(PLAN_FORMATS),
-    "detailed-exitcode": { type: "boolean", description: "Exit 2 when there are changes to apply (0 none, 1 error)" },
-    target: { type: "string", multiple: true, description: "Only plan this process run (repeatable)", valueName: "ID" },
+    "detailed-exitcode": {
+      type: "boolean",
+      description: "Exit 2 when there are changes to apply (0 none, 1 error)",
+    },
+    target: {
+      type: "string",
+      multiple: true,
+      description: "Only plan this process run (repeatable)",
+      valueName: "ID",
+    },
   },
   async run(ctx) {
     const format = readFormat(ctx, PLAN_FORMATS);
@@ -26,7 +34,9 @@ export const planCommand: CommandSpec = {
       const out = ctx.values.out;
       if (typeof out === "string") {
         await writeFile(resolve(ctx.io.cwd, out), serializePlan(plan));
-        ctx.io.stderr.write(`Saved the plan to ${out}. To perform exactly these actions, run: jobsync apply ${out}\n`);
+        ctx.io.stderr.write(
+          `Saved the plan to ${out}. To perform exactly these actions, run: jobsync apply ${out}\n`,
+        );
       }
       return ctx.values["detailed-exitcode"] && plan.summary.create > 0 ? 2 : 0;
     } finally {

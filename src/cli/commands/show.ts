@@ -13,7 +13,8 @@ export const showCommand: CommandSpec = {
   async run(ctx) {
     const format = readFormat(ctx, PLAN_FORMATS);
     const file = ctx.positionals[0];
-    if (file === undefined) throw new UserError("missing PLANFILE", "Usage: jobsync show PLANFILE [--format text|json|markdown]");
+    if (file === undefined)
+      throw new UserError("missing PLANFILE", "Usage: jobsync show PLANFILE [--format text|json|markdown]");
     let text: string;
     try {
       text = await readFile(resolve(ctx.io.cwd, file), "utf8");
