@@ -43,9 +43,14 @@ export interface OptionSpec {
   readonly valueName?: string;
 }
 
-export interface CommandSpec {
+/** A command as listed by help; its implementation is loaded only when needed. */
+export interface CommandEntry {
   readonly name: string;
   readonly summary: string;
+  load(): Promise<CommandSpec>;
+}
+
+export interface CommandSpec {
   /** e.g. `jobsync plan [options]`. */
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;

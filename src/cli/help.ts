@@ -1,4 +1,4 @@
-import type { CommandSpec, OptionSpec } from "./cli-types.js";
+import type { CommandEntry, CommandSpec, OptionSpec } from "./cli-types.js";
 
 function optionLines(options: Readonly<Record<string, OptionSpec>>): string[] {
   const rows = Object.entries(options).map(([name, o]) => {
@@ -9,18 +9,23 @@ function optionLines(options: Readonly<Record<string, OptionSpec>>): string[] {
   return rows.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`);
 }
 
-/** Help text: the command list, or one command's usage and options. */
-export function renderHelp(
-  commands: readonly CommandSpec[],
+/** Help of one command: usage, summary, its options and the global ones. */
+export function renderCommandHelp(
+  entry: CommandEntry,
+  command: CommandSpec,
   globalOptions: Readonly<Record<string, OptionSpec>>,
-  command?: CommandSpec,
 ): string {
-  if (command) {
-    const lines = [`Usage: ${command.usage}`, "", command.summary, ""];
-    if (Object.keys(command.options).length > 0) lines.push("Options:", ...optionLines(command.options), "");
-    lines.push("Global options:", ...optionLines(globalOptions), "");
-    return lines.join("\n");
-  }
+  const lines = [`Usage: ${command.usage}`, "", entry.summary, ""];
+  if (Object.keys(command.options).length > 0) lines.push("Options:", ...optionLines(command.options), "");
+  lines.push("Global options:", ...optionLines(globalOptions), "");
+  return lines.join("\n");
+}
+
+/** Help text: the command list. */
+export function renderHelp(
+  commands: readonly CommandEntry[],
+  globalOptions: Readonly<Record<string, OptionSpec>>,
+): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "jobsync: GitOps for Workiva Processes. Plans and applies job runs from YAML manifests.",

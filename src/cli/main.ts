@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import type { CliIO, CommandSpec, GlobalOptions, OptionSpec } from "./cli-types.js";
-import { renderHelp } from "./help.js";
+import { COMMANDS } from "./commands/index.js";
+import { renderCommandHelp, renderHelp } from "./help.js";
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   config: {
@@ -42,10 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout.write(`${version()}\n`);
       return 0;
     }
-    // Loaded only when needed, so `--version` starts fast.
-    const { COMMANDS } = await import("./commands/index.js");
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) {
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) {
       if (name === undefined || name === "help" || argv.includes("--help") || argv.includes("-h")) {
         io.stdout.write(renderHelp(COMMANDS, GLOBAL_OPTIONS));
         return name === undefined && !argv.includes("--help") && !argv.includes("-h") ? 1 : 0;
@@ -55,12 +54,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         `Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See jobsync --help.`,
       );
     }
-    const rest = argv.filter((_, i) => i !== argv.indexOf(command.name));
+    const command = await entry.load();
+    const rest = argv.filter((_, i) => i !== argv.indexOf(entry.name));
     if (rest.includes("--help") || rest.includes("-h")) {
-      io.stdout.write(renderHelp(COMMANDS, GLOBAL_OPTIONS, command));
+      io.stdout.write(renderCommandHelp(entry, command, GLOBAL_OPTIONS));
       return 0;
     }
-    const { values, positionals } = parseCommandArgs(command, rest);
+    const { values, positionals } = parseCommandArgs(entry.name, command, rest);
     const global: GlobalOptions = {
       config: values.config as string | undefined,
       manifests: values.manifests as string | undefined,
@@ -84,7 +84,7 @@ function commandName(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-function parseCommandArgs(command: CommandSpec, args: string[]) {
+function parseCommandArgs(name: string, command: CommandSpec, args: string[]) {
   const options = { ...GLOBAL_OPTIONS, ...command.options };
   try {
     return parseArgs({
@@ -101,7 +101,7 @@ function parseCommandArgs(command: CommandSpec, args: string[]) {
   } catch (error) {
     throw new UserError(
       (error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ""),
-      `See jobsync ${command.name} --help.`,
+      `See jobsync ${name} --help.`,
     );
   }
 }

@@ -26,8 +26,6 @@ const USAGE = "jobsync apply [PLANFILE] [--auto-approve] [--format text|json] [-
 export const CONFIRM_QUESTION = "Do you want to perform these actions? Only 'yes' will be accepted: ";
 
 export const applyCommand: CommandSpec = {
-  name: "apply",
-  summary: "Create the missing job runs (plans and asks first, or applies a saved plan)",
   usage: USAGE,
   options: {
     "auto-approve": {

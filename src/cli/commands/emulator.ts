@@ -9,8 +9,6 @@ import type { CommandSpec, OptionValue } from "../cli-types.js";
 
 /** `jobsync emulator`: serve the local Processes API emulator until Ctrl-C. */
 export const emulatorCommand: CommandSpec = {
-  name: "emulator",
-  summary: "Run a local Workiva Processes API emulator (for demos and CI)",
   usage: "jobsync emulator [--port N] [--host H] [--seed FILE] [--rate-limit N/Ss|off] [--latency MS]",
   options: {
     port: {

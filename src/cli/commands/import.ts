@@ -13,8 +13,6 @@ const USAGE = "jobsync import RUN_ID [--out FILE] [--force] [--process-name NAME
 
 /** `jobsync import`: bootstrap a manifest from a live process run (it plans to no changes). */
 export const importCommand: CommandSpec = {
-  name: "import",
-  summary: "Write a manifest that reproduces a live process run",
   usage: USAGE,
   options: {
     out: { type: "string", description: "Write the manifest to FILE (default: stdout)", valueName: "FILE" },

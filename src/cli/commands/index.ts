@@ -1,19 +1,43 @@
-import type { CommandSpec } from "../cli-types.js";
-import { applyCommand } from "./apply.js";
-import { emulatorCommand } from "./emulator.js";
-import { importCommand } from "./import.js";
-import { planCommand } from "./plan.js";
-import { schemaCommand } from "./schema.js";
-import { showCommand } from "./show.js";
-import { validateCommand } from "./validate.js";
+import type { CommandEntry } from "../cli-types.js";
 
-/** Every command, in the order help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [
-  validateCommand,
-  planCommand,
-  applyCommand,
-  showCommand,
-  schemaCommand,
-  importCommand,
-  emulatorCommand,
+/**
+ * Every command, in the order help lists them. Each is loaded only when it runs (or shows its
+ * help), so `jobsync --help` and `--version` start fast.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "validate",
+    summary: "Check the manifests offline (every problem in every file, with line and column)",
+    load: async () => (await import("./validate.js")).validateCommand,
+  },
+  {
+    name: "plan",
+    summary: "Show the job runs to create (reads the live runs; changes nothing)",
+    load: async () => (await import("./plan.js")).planCommand,
+  },
+  {
+    name: "apply",
+    summary: "Create the missing job runs (plans and asks first, or applies a saved plan)",
+    load: async () => (await import("./apply.js")).applyCommand,
+  },
+  {
+    name: "show",
+    summary: "Render a saved plan file (offline)",
+    load: async () => (await import("./show.js")).showCommand,
+  },
+  {
+    name: "schema",
+    summary: "Print the manifest JSON Schema (for editor validation and completion)",
+    load: async () => (await import("./schema.js")).schemaCommand,
+  },
+  {
+    name: "import",
+    summary: "Write a manifest that reproduces a live process run",
+    load: async () => (await import("./import.js")).importCommand,
+  },
+  {
+    name: "emulator",
+    summary: "Run a local Workiva Processes API emulator (for demos and CI)",
+    load: async () => (await import("./emulator.js")).emulatorCommand,
+  },
 ];

@@ -6,8 +6,6 @@ import { loadCommandConfig, loadDesired, openClient, planFromLive, targetFilter 
 import { formatOption, PLAN_FORMATS, readFormat, renderPlan } from "../plan-output.js";
 
 export const planCommand: CommandSpec = {
-  name: "plan",
-  summary: "Show the job runs to create (reads the live runs; changes nothing)",
   usage: "jobsync plan [--out FILE] [--format text|json|markdown] [--detailed-exitcode] [--target ID]...",
   options: {
     out: { type: "string", description: "Save the plan for `jobsync apply FILE`", valueName: "FILE" },

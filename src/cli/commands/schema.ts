@@ -3,8 +3,6 @@ import type { CommandSpec } from "../cli-types.js";
 
 /** `jobsync schema`: prints the manifest JSON Schema for editors (yaml-language-server, VS Code). */
 export const schemaCommand: CommandSpec = {
-  name: "schema",
-  summary: "Print the manifest JSON Schema (for editor validation and completion)",
   usage: "jobsync schema > schema/jobsync.schema.json",
   options: {},
   async run({ io }) {

@@ -6,8 +6,6 @@ import type { CommandSpec } from "../cli-types.js";
 import { formatOption, PLAN_FORMATS, readFormat, renderPlan } from "../plan-output.js";
 
 export const showCommand: CommandSpec = {
-  name: "show",
-  summary: "Render a saved plan file (offline)",
   usage: "jobsync show PLANFILE [--format text|json|markdown]",
   options: { format: formatOption(PLAN_FORMATS) },
   async run(ctx) {

@@ -7,8 +7,6 @@ import type { CommandSpec } from "../cli-types.js";
 
 /** `jobsync validate`: checks the manifests offline; every problem in every file, then exit 1. */
 export const validateCommand: CommandSpec = {
-  name: "validate",
-  summary: "Check the manifests offline (every problem in every file, with line and column)",
   usage: "jobsync validate [--manifests PATH] [--config FILE]",
   options: {},
   async run({ io, global }) {
