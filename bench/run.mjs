@@ -39,8 +39,8 @@ async function time(fn) {
 //    (downloading the runs and parsing the manifests with yaml).
 async function planningCost() {
   const shape = quick
-    ? { runs: 8, groups: 5, existingPerGroup: 50, newPerGroup: 50 }
-    : { runs: 40, groups: 10, existingPerGroup: 125, newPerGroup: 125 };
+    ? { runs: 8, groups: 5, existingPerGroup: 60, newPerGroup: 40 }
+    : { runs: 40, groups: 10, existingPerGroup: 150, newPerGroup: 100 };
   const scenario = bigScenario(shape);
   const entries = countEntries(scenario.manifests);
   const dir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
@@ -150,8 +150,8 @@ async function planningCost() {
 async function applyThroughput() {
   const budget = quick ? { requests: 20, perSeconds: 2 } : { requests: 60, perSeconds: 5 };
   const shape = quick
-    ? { runs: 4, groups: 4, existingPerGroup: 6, newPerGroup: 3 }
-    : { runs: 8, groups: 10, existingPerGroup: 8, newPerGroup: 4 };
+    ? { runs: 4, groups: 4, existingPerGroup: 6, newPerGroup: 3, cluster: 1 }
+    : { runs: 8, groups: 10, existingPerGroup: 8, newPerGroup: 4, cluster: 1 };
   const scenario = bigScenario(shape);
   const dir = mkdtempSync(join(tmpdir(), "jobsync-bench-"));
   writeManifests(join(dir, "manifests"), scenario.manifests);

@@ -5,12 +5,14 @@ import { join } from "node:path";
 /**
  * `runs` process runs; each root holds `groups` groups of `existingPerGroup` job runs.
  * The manifests keep every existing job (as matched entries) and add `newPerGroup` new ones
- * spread through each group, so desired entries = runs * groups * (existing + new).
+ * in clusters of `cluster` consecutive jobs spread through each group (one POST per cluster),
+ * so desired entries = runs * groups * (existing + new).
  */
-export function bigScenario({ runs, groups, existingPerGroup, newPerGroup }) {
+export function bigScenario({ runs, groups, existingPerGroup, newPerGroup, cluster = 5 }) {
   const processes = [];
   const manifests = [];
-  const every = Math.max(1, Math.ceil(existingPerGroup / newPerGroup));
+  const clusters = Math.max(1, Math.floor(newPerGroup / cluster));
+  const every = Math.max(1, Math.floor(existingPerGroup / clusters));
   for (let r = 0; r < runs; r++) {
     const runId = `run-${r}`;
     const children = [];
@@ -32,12 +34,14 @@ export function bigScenario({ runs, groups, existingPerGroup, newPerGroup }) {
           "          assignee: user123",
           "          dueDate: 2024-12-15",
         );
-        if (j % every === 0) {
-          jobsYaml.push(
-            "      - sendTask:",
-            `          title: "New ${g}.${j}"`,
-            "          assignee: user456",
-          );
+        if (j % every === 0 && j / every < clusters) {
+          for (let k = 0; k < cluster; k++) {
+            jobsYaml.push(
+              "      - sendTask:",
+              `          title: "New ${g}.${j}.${k}"`,
+              "          assignee: user456",
+            );
+          }
         }
       }
       children.push({ group: `Group ${g}`, id: groupId, parallel: true, children: groupChildren });
