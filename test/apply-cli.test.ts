@@ -71,7 +71,8 @@ describe("jobsync apply (plans first)", () => {
 
     const second = io(handle);
     expect(await runCli(["apply", "--auto-approve"], second)).toBe(0);
-    expect(lastLine(second.out())).toBe("No changes. Job runs match the manifests.");
+    expect(second.out()).toContain("No changes. Job runs match the manifests.");
+    expect(lastLine(second.out())).toBe("Apply complete! Job runs: 0 created in 0 requests.");
     expect(posts(handle)).toBe(5);
   });
 
@@ -256,7 +257,7 @@ describe("jobsync apply with faults", () => {
 
     const again = io(handle);
     expect(await runCli(["apply", "--auto-approve"], again)).toBe(0);
-    expect(lastLine(again.out())).toBe("Apply complete! Job runs: 3 created in 1 requests.");
+    expect(lastLine(again.out())).toBe("Apply complete! Job runs: 3 created in 1 request.");
     expectConverged(handle);
   });
 

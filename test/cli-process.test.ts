@@ -88,6 +88,25 @@ describe("the jobsync binary", () => {
     });
     afterAll(() => emulator.close());
 
+    it("stops quietly when the reader closes the pipe early (jobsync plan | head)", async () => {
+      const child = spawn(process.execPath, [BIN, "plan", "--manifests", "big", "--detailed-exitcode"], {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH ?? "",
+          JOBSYNC_BASE_URL: emulator.url,
+          WORKIVA_CLIENT_ID: "a",
+          WORKIVA_CLIENT_SECRET: "b",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let err = "";
+      child.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise((done) => child.on("close", done));
+      expect(err).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+      expect(code).toBe(2);
+    });
+
     it("arrives whole through a pipe (several MB of JSON)", async () => {
       const { code, out, err } = await run(
         ["plan", "--manifests", "big", "--format", "json", "--detailed-exitcode"],

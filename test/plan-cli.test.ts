@@ -114,6 +114,20 @@ describe("jobsync plan", () => {
     expect(out).not.toContain("run-q4close");
   });
 
+  it("--target also takes a manifest's process id", async () => {
+    const { code, out } = await jobsync(["plan", "--target", "proc-vendor"]);
+    expect(code).toBe(0);
+    expect(lastLine(out)).toBe("Plan: 3 job runs to create in 1 request across 1 process run.");
+  });
+
+  it("--target that no manifest targets is an error, not a silent No changes", async () => {
+    const { code, err } = await jobsync(["plan", "--target", "run-typo", "--detailed-exitcode"]);
+    expect(code).toBe(1);
+    expect(err).toContain("--target run-typo: no manifest targets this process run");
+    expect(err).toContain("run-annual-2024, run-q4close, run-vendor");
+    expect(apiPosts()).toHaveLength(0);
+  });
+
   it("says No changes (exit 0 with --detailed-exitcode) once applied", async () => {
     expect((await jobsync(["apply", "--auto-approve"])).code).toBe(0);
     const before = apiPosts().length;

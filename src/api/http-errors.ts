@@ -56,6 +56,11 @@ export interface RequestContext {
   readonly path: string;
 }
 
+/** Reads, and token requests (a POST that changes nothing in the API). */
+function changesNothing(ctx: RequestContext): boolean {
+  return ctx.method === "GET" || /\/oauth2\/token\b/.test(ctx.path);
+}
+
 /** A network failure (no HTTP answer) as an ApiError. */
 export function networkError(error: unknown, ctx: RequestContext, tries: number): ApiError {
   const code = networkErrorCode(error) ?? "network error";
@@ -68,11 +73,12 @@ export function networkError(error: unknown, ctx: RequestContext, tries: number)
       : `the connection to the API failed (${code})`;
   const after = tries > 1 ? ` after ${tries} tries` : "";
   const outcome: RequestOutcome = notSent ? "not-sent" : "maybe-applied";
+  const slow = timeout ? " Raise api.timeoutMs if the API is slow." : "";
   const hint = notSent
     ? "Check api.baseUrl (or JOBSYNC_BASE_URL) and the network."
-    : ctx.method === "GET"
-      ? "Try again later; raise api.timeoutMs if the API is slow."
-      : "The server may have applied the request: re-run plan/apply, which re-reads the run first.";
+    : changesNothing(ctx)
+      ? `Try again later.${slow}`
+      : `The server may have applied the request: re-run plan/apply, which re-reads the run first.${slow}`;
   return new ApiError(`${what}${after}`, { method: ctx.method, path: ctx.path, outcome, hint });
 }
 
@@ -141,7 +147,7 @@ export function httpError(
       `the API failed with a server error${tries} (${statusText})${said}`,
       details(
         "maybe-applied",
-        ctx.method === "GET"
+        changesNothing(ctx)
           ? "Try again later."
           : "The server may have applied the request: re-run plan/apply, which re-reads the run first.",
       ),

@@ -5,7 +5,7 @@
 
 import pLimit from "p-limit";
 import { ApiError } from "../diagnostics/errors.js";
-import { type DesiredState, targetKey } from "../manifest/desired-types.js";
+import { type DesiredState, type TargetSpec, targetKey } from "../manifest/desired-types.js";
 import type { ProcessesApi } from "./api-types.js";
 import type { LiveRun, LiveState, TargetResolution } from "./live-types.js";
 import { resolveTargets } from "./resolve-targets.js";
@@ -13,7 +13,10 @@ import { resolveTargets } from "./resolve-targets.js";
 export interface ReadLiveOptions {
   /** Runs read at once. */
   readonly parallelism: number;
-  /** Only read these runs (`plan --target`); other targets are resolved but not read. */
+  /**
+   * Only read the runs of manifests selected by `--target`: an id matching the resolved run id or
+   * the manifest's own `processRun` / `process.id`. Other targets are resolved but not read.
+   */
   readonly onlyRunIds?: readonly string[];
 }
 
@@ -26,9 +29,14 @@ export async function readLiveState(
     desired.manifests.map((m) => m.target),
     api,
   );
-  const only = options.onlyRunIds ? new Set(options.onlyRunIds) : undefined;
+  const only = options.onlyRunIds;
   const runIds = [
-    ...new Set([...targets.values()].flatMap((t) => (t.ok && (!only || only.has(t.runId)) ? [t.runId] : []))),
+    ...new Set(
+      desired.manifests.flatMap((m) => {
+        const t = targets.get(targetKey(m.target));
+        return t?.ok && (!only || selectedBy(only, m.target, t.runId).length > 0) ? [t.runId] : [];
+      }),
+    ),
   ];
   const limit = pLimit(Math.max(1, options.parallelism));
   const read = await Promise.all(
@@ -59,4 +67,9 @@ export async function readLiveState(
     resolved.set(key, t.ok ? (missing.get(t.runId) ?? t) : t);
   }
   return { runs, targets: resolved };
+}
+
+/** The `--target` ids that select a manifest: its resolved run id, or its `processRun` / `process.id`. */
+export function selectedBy(only: readonly string[], target: TargetSpec, runId: string | undefined): string[] {
+  return only.filter((id) => id === runId || (target.type !== "processName" && id === target.id));
 }

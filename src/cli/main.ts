@@ -3,7 +3,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import type { CliIO, CommandSpec, GlobalOptions, OptionSpec } from "./cli-types.js";
+import type { CliIO, CommandSpec, GlobalOptions, OptionSpec, OutStream } from "./cli-types.js";
 import { COMMANDS } from "./commands/index.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
 
@@ -42,6 +42,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (name === undefined && (argv.includes("--version") || argv.includes("-v"))) {
       io.stdout.write(`${version()}\n`);
       return 0;
+    }
+    if (name === "help") {
+      const topic = COMMANDS.find((c) => c.name === argv[argv.indexOf("help") + 1]);
+      if (topic) return await runCli([topic.name, "--help"], io);
     }
     const entry = COMMANDS.find((c) => c.name === name);
     if (!entry) {
@@ -130,6 +134,22 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
   return 1;
 }
 
+/**
+ * A stream whose reader may go away (`jobsync plan | head`): once the pipe is closed (EPIPE),
+ * further output is dropped instead of crashing, so a command (an apply above all) runs to its end.
+ */
+function pipeSafe(stream: NodeJS.WriteStream): OutStream {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return {
+    isTTY: stream.isTTY === true,
+    write: (chunk: string) => closed || stream.write(chunk),
+  };
+}
+
 /** The real process: stdout/stderr, env, Ctrl-C. Never calls process.exit() (stdout must drain). */
 export async function main(): Promise<void> {
   const controller = new AbortController();
@@ -140,8 +160,8 @@ export async function main(): Promise<void> {
     controller.abort();
   });
   const io: CliIO = {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: pipeSafe(process.stdout),
+    stderr: pipeSafe(process.stderr),
     stdinIsTTY: process.stdin.isTTY === true,
     prompt: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });

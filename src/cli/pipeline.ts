@@ -1,12 +1,12 @@
 import { type ClientEvent, createProcessesClient, type ProcessesClient } from "../api/client.js";
 import type { LiveState } from "../api/live-types.js";
-import { readLiveState } from "../api/read-live.js";
+import { readLiveState, selectedBy } from "../api/read-live.js";
 import type { ResolvedConfig } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
 import { loadConfig } from "../config/load-config.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import type { DesiredState } from "../manifest/desired-types.js";
+import { type DesiredState, targetKey } from "../manifest/desired-types.js";
 import { loadManifests } from "../manifest/load-manifests.js";
 import type { Plan } from "../plan/plan-types.js";
 import { plan } from "../plan/planner.js";
@@ -77,7 +77,26 @@ export async function planFromLive(
   onlyRunIds?: readonly string[],
 ): Promise<PlannedState> {
   const live = await readLiveState(desired, client, { parallelism: config.parallelism, onlyRunIds });
+  if (onlyRunIds) refuseUnmatchedTargets(desired, live, onlyRunIds);
   const result = plan(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
   if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);
   return { desired, live, plan: result.plan };
+}
+
+/** A `--target` that selects no manifest is a mistake (a typo would otherwise pass as "No changes"). */
+function refuseUnmatchedTargets(desired: DesiredState, live: LiveState, onlyRunIds: readonly string[]): void {
+  const matched = new Set<string>();
+  const known = new Set<string>();
+  for (const m of desired.manifests) {
+    const t = live.targets.get(targetKey(m.target));
+    const runId = t?.ok ? t.runId : undefined;
+    if (runId) known.add(runId);
+    for (const id of selectedBy(onlyRunIds, m.target, runId)) matched.add(id);
+  }
+  const unmatched = onlyRunIds.filter((id) => !matched.has(id));
+  if (unmatched.length === 0) return;
+  throw new UserError(
+    `--target ${unmatched.join(", ")}: no manifest targets ${unmatched.length === 1 ? "this process run" : "these process runs"}`,
+    `Process runs the manifests target: ${[...known].sort().join(", ") || "(none resolved)"}.`,
+  );
 }

@@ -31,5 +31,6 @@ export function renderApplySummaryJson(result: ApplyResult): string {
 
 /** For an apply that had nothing to do. */
 export function renderNoChangesJson(): string {
-  return `${JSON.stringify({ type: "summary", ok: true, message: "No changes. Job runs match the manifests.", createdCount: 0, requests: 0 })}\n`;
+  const nothing = { createdCount: 0, requests: 0 };
+  return `${JSON.stringify({ type: "summary", ok: true, message: applyCompleteLine(nothing), ...nothing })}\n`;
 }

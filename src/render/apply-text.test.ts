@@ -136,7 +136,7 @@ describe("apply text", () => {
 
   it("ends a successful apply with exactly the complete line", () => {
     expect(renderApplySummary(OK, { color: false })).toBe(
-      "Apply complete! Job runs: 1 created in 1 requests.\n",
+      "Apply complete! Job runs: 1 created in 1 request.\n",
     );
     expect(applyCompleteLine({ ...OK, createdCount: 8, requests: 5 })).toBe(
       "Apply complete! Job runs: 8 created in 5 requests.",
@@ -217,7 +217,7 @@ describe("apply json", () => {
     ]);
     expect(objects.at(-2)).toMatchObject({
       ok: true,
-      message: "Apply complete! Job runs: 1 created in 1 requests.",
+      message: "Apply complete! Job runs: 1 created in 1 request.",
     });
     expect(objects.at(-3)).toMatchObject({ ok: false, createdCount: 2, failed: [{ status: 400 }] });
   });

@@ -102,9 +102,9 @@ export function renderProgressLine(p: ProgressState): string {
   return `Applying: ${p.done}/${p.total} insertions, ${count(p.created, "job run")} created, ${durationWords(p.elapsedMs)}${waiting}`;
 }
 
-/** The exact success line. */
-export function applyCompleteLine(result: ApplyResult): string {
-  return `Apply complete! Job runs: ${result.createdCount} created in ${result.requests} requests.`;
+/** The exact success line (also after an apply with nothing to do: 0 created in 0 requests). */
+export function applyCompleteLine(result: Pick<ApplyResult, "createdCount" | "requests">): string {
+  return `Apply complete! Job runs: ${result.createdCount} created in ${count(result.requests, "request")}.`;
 }
 
 function titlesWords(titles: readonly string[]): string {
@@ -149,7 +149,7 @@ export function renderApplySummary(result: ApplyResult, options: ApplyTextOption
     lines.push("Not attempted:", ...result.notAttempted.map(notAttemptedLine));
   lines.push(
     "",
-    `Job runs: ${result.createdCount} of ${result.planned.jobs} created in ${result.requests} requests.`,
+    `Job runs: ${result.createdCount} of ${result.planned.jobs} created in ${count(result.requests, "request")}.`,
     RERUN_SAFE_LINE,
   );
   return `${lines.join("\n")}\n`;

@@ -14,7 +14,12 @@ import {
   renderNoChangesJson,
   renderPlanLine,
 } from "../../render/apply-json.js";
-import { renderApplyEvent, renderApplySummary, renderProgressLine } from "../../render/apply-text.js";
+import {
+  applyCompleteLine,
+  renderApplyEvent,
+  renderApplySummary,
+  renderProgressLine,
+} from "../../render/apply-text.js";
 import { renderPlanText } from "../../render/plan-text.js";
 import { count } from "../../render/words.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
@@ -109,7 +114,11 @@ async function runApply(ctx: CommandContext): Promise<number> {
     else ctx.io.stdout.write(renderPlanText(plan, { color: ctx.global.color }));
     if (plan.summary.create === 0) {
       if (format === "json") ctx.io.stdout.write(renderNoChangesJson());
-      else if (savedPlan) ctx.io.stdout.write("No changes. Job runs match the manifests.\n");
+      else {
+        if (savedPlan) ctx.io.stdout.write("No changes. Job runs match the manifests.\n");
+        // As Terraform does: the apply line even when there was nothing to do.
+        ctx.io.stdout.write(`\n${applyCompleteLine({ createdCount: 0, requests: 0 })}\n`);
+      }
       return 0;
     }
     if (!savedPlan && !autoApprove) {
