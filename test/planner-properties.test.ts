@@ -71,20 +71,29 @@ function deriveEntries(g: LiveGroupRun, gen: fc.GeneratorValue, next: { title: n
   const groupNameCount = new Map<string, number>();
   for (const c of candidates)
     if (c.kind === "group") groupNameCount.set(c.name, (groupNameCount.get(c.name) ?? 0) + 1);
+  /** Identities a job entry may no longer use (one is listed, or its first live job run is a ref). */
   const usedIdentities = new Set<string>();
+  const seenIdentities = new Set<string>();
   const ref = (c: LiveNode) =>
     labelCount.get(label(c)) === 1 && gen(fc.boolean) ? wantRef({ title: label(c) }) : wantRef({ id: c.id });
 
   const entries: DesiredEntry[] = [];
   for (const c of candidates) {
     const choice = gen(fc.integer, { min: 0, max: 9 });
+    const key = c.kind === "job" ? identity(c.action, c.title) : "";
+    const firstOfIdentity = c.kind === "job" && !seenIdentities.has(key);
+    if (c.kind === "job") seenIdentities.add(key);
     if (choice < 3) continue; // dropped: becomes unmanaged
     if (c.kind === "job") {
-      const key = identity(c.action, c.title);
       if (choice < 8 && !usedIdentities.has(key)) {
         usedIdentities.add(key);
         entries.push(wantJob(c.title, { action: c.action as JobAction }));
-      } else entries.push(ref(c));
+      } else {
+        // A job entry matches the first live job run of its identity: after a ref to that one,
+        // a job entry would name the same live node (a plan error, tested in planner-duplicates).
+        if (firstOfIdentity) usedIdentities.add(key);
+        entries.push(ref(c));
+      }
     } else if (choice < 8) {
       const by = groupNameCount.get(c.name) === 1 && gen(fc.boolean) ? c.name : { id: c.id };
       entries.push(wantGroup(by, deriveEntries(c, gen, next)));

@@ -145,7 +145,8 @@ describe("plan errors", () => {
       ]),
     ).toEqual([
       'manifests/test.yaml:20:5: ref title "X" not found in group "Approvals"',
-      'manifests/test.yaml:30:5: group run "Approvals" (grp-Approvals) is already listed at manifests/test.yaml:19; list each group once',
+      'manifests/test.yaml:30:5: group { id: grp-Approvals } names the same group run as the group entry at line 19 (group "Approvals"); ' +
+        "each live job run or group run may appear once in a group's jobs",
     ]);
   });
 

@@ -21,15 +21,16 @@ export type EntryMatch =
       /** Index among the live group's children. */
       readonly position: number;
     }
-  /** A ref or group that could not be resolved (a plan error was reported). */
-  | { readonly kind: "unresolved"; readonly entry: DesiredRef | DesiredGroup };
+  /**
+   * A ref or group that could not be resolved, or any entry naming a live node an earlier entry
+   * of the same group already names (a plan error was reported).
+   */
+  | { readonly kind: "unresolved"; readonly entry: DesiredEntry };
 
 /** State shared by every group of one process run. */
 export interface RunMatchState {
   /** Ids of live job runs some entry (job or ref) matched, for the unmanaged count. */
   readonly managedJobIds: Set<string>;
-  /** Group runs already listed by a `group:` entry, with where. */
-  readonly listedGroups: Map<string, SourceRef>;
 }
 
 export interface MatchContext {
@@ -45,6 +46,29 @@ function error(source: SourceRef, file: string, message: string): Diagnostic {
   return { severity: "error", file, line: source.line, col: source.col, message };
 }
 
+/** An entry as written: `ref { id: g10 }`, `group "Grp"`, `sendTask "Review"`. */
+function describeEntry(entry: DesiredEntry): string {
+  switch (entry.kind) {
+    case "job":
+      return `${entry.action} "${entry.title}"`;
+    case "ref":
+      return "id" in entry.by ? `ref { id: ${entry.by.id} }` : `ref { title: "${entry.by.title}" }`;
+    case "group":
+      return "id" in entry.by ? `group { id: ${entry.by.id} }` : `group "${entry.by.name}"`;
+  }
+}
+
+const ENTRY_KIND_TEXT = { job: "job", ref: "ref", group: "group entry" } as const;
+
+/** The plan error for a second entry of one group that resolves to the live node `first` resolved to. */
+function sameNodeMessage(entry: DesiredEntry, first: DesiredEntry, node: LiveNode): string {
+  const nodeText = node.kind === "job" ? `job run "${node.title}"` : `group "${node.name}"`;
+  return (
+    `${describeEntry(entry)} names the same ${node.kind} run as the ${ENTRY_KIND_TEXT[first.kind]} ` +
+    `at line ${first.source.line} (${nodeText}); each live job run or group run may appear once in a group's jobs`
+  );
+}
+
 function existingGroupNames(index: GroupIndex): string {
   const names = [...index.groupsByName.keys()];
   if (names.length === 0) return "it has no group runs";
@@ -57,6 +81,8 @@ function existingGroupNames(index: GroupIndex): string {
  * Matches the entries of one manifest `jobs:` list against the direct children of its live group.
  * A job takes the first not yet matched live job run with the same action and title; refs and
  * groups resolve by id or by title/name, and a title/name with several candidates is a plan error.
+ * Two entries that resolve to one live node (whatever their kinds and keys) are a plan error at
+ * the later one, which is then left unresolved: validation only sees equal keys, not equal nodes.
  * Runs in O(entries) over the index's maps.
  */
 export function matchEntries(
@@ -67,13 +93,18 @@ export function matchEntries(
   const diagnostics: Diagnostic[] = [];
   /** Per action, per title: how many live job runs of that identity are already taken. */
   const takenByIdentity = new Map<string, Map<string, number>>();
-  const matched = (entry: DesiredEntry, node: LiveNode): EntryMatch => {
-    if (node.kind === "job") ctx.run.managedJobIds.add(node.id);
-    return { kind: "matched", entry, node, position: index.positionById.get(node.id) ?? -1 };
-  };
-  const unresolved = (entry: DesiredRef | DesiredGroup, message: string): EntryMatch => {
+  /** The entry that first resolved to each live node of this group, by node id. */
+  const claimedBy = new Map<string, DesiredEntry>();
+  const unresolved = (entry: DesiredEntry, message: string): EntryMatch => {
     diagnostics.push(error(entry.source, ctx.file, message));
     return { kind: "unresolved", entry };
+  };
+  const matched = (entry: DesiredEntry, node: LiveNode): EntryMatch => {
+    const first = claimedBy.get(node.id);
+    if (first) return unresolved(entry, sameNodeMessage(entry, first, node));
+    claimedBy.set(node.id, entry);
+    if (node.kind === "job") ctx.run.managedJobIds.add(node.id);
+    return { kind: "matched", entry, node, position: index.positionById.get(node.id) ?? -1 };
   };
 
   const matchJob = (entry: DesiredJob): EntryMatch => {
@@ -138,14 +169,6 @@ export function matchEntries(
       }
       group = candidates[0]!;
     }
-    const first = ctx.run.listedGroups.get(group.id);
-    if (first) {
-      return unresolved(
-        entry,
-        `group run "${group.name}" (${group.id}) is already listed at ${ctx.file}:${first.line}; list each group once`,
-      );
-    }
-    ctx.run.listedGroups.set(group.id, entry.source);
     return matched(entry, group);
   };
 

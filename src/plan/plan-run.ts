@@ -126,7 +126,7 @@ export function planRun(manifest: DesiredManifest, run: LiveRun, maxJobsPerReque
   const acc: Accumulator = {
     file: manifest.source.file,
     maxJobsPerRequest,
-    state: { managedJobIds: new Set(), listedGroups: new Map() },
+    state: { managedJobIds: new Set() },
     diagnostics: [],
     insertions: [],
     drift: [],
