@@ -7,6 +7,7 @@ import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-type
 import { startEmulator } from "../src/emulator/server.js";
 import { defaultSchemaRef } from "../src/import/schema-ref.js";
 import { parseManifestText } from "../src/manifest/parse-manifest-text.js";
+import { apiClient, getToken } from "./helpers/emulator-api.js";
 import { memoryIO } from "./helpers/memory-io.js";
 
 /** `jobsync import` in-process against the emulator over real HTTP. */
@@ -65,11 +66,6 @@ function io(cwd: string) {
   });
 }
 
-/** The text with its timestamp (the only varying part) replaced. */
-function withoutTimestamp(text: string): string {
-  return text.replace(/ at \d{4}-\d{2}-\d{2}T[\d:.]+Z\./, " at <now>.");
-}
-
 describe("jobsync import", () => {
   it("prints a manifest that validates to stdout", async () => {
     const cwd = freshDir();
@@ -79,7 +75,7 @@ describe("jobsync import", () => {
     expect(cli.err()).toBe("");
     expect(text.split("\n")[0]).toBe(`# yaml-language-server: $schema=${defaultSchemaRef(cwd)}`);
     expect(text).toMatch(
-      /# Imported by jobsync import from process run run-q4 \("Q4 Close"\) at \d{4}-.*Z\.\n/,
+      /# Imported by jobsync import from process run run-q4 \("Q4 Close"\), revision 1, last modified \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\.\n/,
     );
     expect(text).toContain(`# Source: ${emulator.url}\n`);
     expect(text).toContain("target:\n  processRun: run-q4\n");
@@ -88,21 +84,14 @@ describe("jobsync import", () => {
     expect(parseManifestText(text, "imported.yaml").diagnostics).toEqual([]);
   });
 
-  it("gives the same text twice, but for the timestamp", async () => {
-    const cwd = freshDir();
-    const first = io(cwd);
-    const second = io(cwd);
-    await runCli(["import", "run-q4"], first);
-    await runCli(["import", "run-q4"], second);
-    expect(withoutTimestamp(second.out())).toBe(withoutTimestamp(first.out()));
-  });
-
-  it("writes --out FILE (creating folders), and then validate and plan agree", async () => {
+  it("writes --out FILE, creating its folders and saying so, and then validate and plan agree", async () => {
     const cwd = freshDir();
     const cli = io(cwd);
     expect(await runCli(["import", "run-q4", "--out", "manifests/q4/close.yaml"], cli)).toBe(0);
     expect(cli.out()).toBe("");
-    expect(cli.err()).toContain("Wrote manifests/q4/close.yaml: 2 jobs, 0 anchors, 1 group.");
+    expect(cli.err()).toContain(
+      "Wrote manifests/q4/close.yaml (created folder manifests/q4): 2 jobs, 0 anchors, 1 group.\n",
+    );
     const text = readFileSync(path.join(cwd, "manifests/q4/close.yaml"), "utf8");
     expect(text.split("\n")[0]).toBe(
       `# yaml-language-server: $schema=${defaultSchemaRef(path.join(cwd, "manifests/q4"))}`,
@@ -118,6 +107,13 @@ describe("jobsync import", () => {
       outOfOrder: 0,
       unmanaged: 0,
     });
+  });
+
+  it("does not mention folders that already existed", async () => {
+    const cwd = freshDir();
+    const cli = io(cwd);
+    expect(await runCli(["import", "run-q4", "--out", "close.yaml"], cli)).toBe(0);
+    expect(cli.err()).toContain("Wrote close.yaml: 2 jobs, 0 anchors, 1 group.\n");
   });
 
   it("refuses to overwrite without --force, before calling the API", async () => {
@@ -203,5 +199,55 @@ describe("jobsync import", () => {
     const extra = io(freshDir());
     expect(await runCli(["import", "a", "b"], extra)).toBe(1);
     expect(extra.err()).toContain('unexpected argument "b"');
+  });
+});
+
+describe("jobsync import is stable: the text depends on the run state only", () => {
+  let clock = Date.parse("2025-11-02T08:15:00Z");
+  let stable: EmulatorHandle;
+  beforeAll(async () => {
+    stable = await startEmulator({ port: 0, seed, rateLimit: false, now: () => clock });
+  });
+  afterAll(() => stable.close());
+
+  async function importOnce(): Promise<string> {
+    const cli = memoryIO({
+      cwd: freshDir(),
+      env: { JOBSYNC_BASE_URL: stable.url, WORKIVA_CLIENT_ID: "import-test", WORKIVA_CLIENT_SECRET: SECRET },
+    });
+    expect(await runCli(["import", "run-q4"], cli), cli.err()).toBe(0);
+    return cli.out();
+  }
+  const headerOf = (text: string) => text.split("\n")[1];
+
+  it("gives byte-identical text for the same run, and new text once a job run is added", async () => {
+    const first = await importOnce();
+    clock += 90_000; // time passing alone changes nothing
+    const second = await importOnce();
+    expect(second).toBe(first);
+    expect(headerOf(first)).toBe(
+      '# Imported by jobsync import from process run run-q4 ("Q4 Close"), revision 1, last modified 2025-11-02T08:15:00Z.',
+    );
+
+    clock += 60_000;
+    const api = apiClient(stable.url, await getToken(stable.url));
+    const added = await api.post("/processRuns/run-q4/jobRuns", [
+      {
+        action: "sendTask",
+        arguments: {
+          type: "sendTask",
+          sendTaskArgs: { title: "Wrap up", assignee: { id: "u1", type: "user" } },
+        },
+        triggerType: "whenEligible",
+      },
+    ]);
+    expect(added.status).toBe(201);
+
+    const third = await importOnce();
+    expect(headerOf(third)).toBe(
+      '# Imported by jobsync import from process run run-q4 ("Q4 Close"), revision 2, last modified 2025-11-02T08:17:30Z.',
+    );
+    expect(third).toContain("  - sendTask:\n      title: Wrap up\n");
+    expect(await importOnce()).toBe(third);
   });
 });

@@ -22,14 +22,13 @@ function load(name: string): LiveRun {
 }
 
 const options = {
-  importedAt: "2026-04-01T09:30:00.000Z",
   source: "https://api.example.test",
   schemaRef: "../node_modules/jobsync/schema/jobsync.schema.json",
 } as const;
 
 describe("runToManifest golden files", () => {
   it("has fixtures", () => {
-    expect(names).toEqual(["basic", "duplicates", "groups", "odd-values"]);
+    expect(names).toEqual(["basic", "duplicates", "groups", "odd-values", "yaml11-strings"]);
   });
 
   for (const name of names) {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseDocument, visit } from "yaml";
 import type { LiveGroupRun, LiveJobRun, LiveNode, LiveRun } from "../src/api/live-types.js";
 import { runToManifest } from "../src/import/run-to-manifest.js";
 import { NO_PROBLEMS, planImportedText, roundTripProblems } from "./helpers/plan-imported.js";
@@ -27,6 +28,22 @@ const anyText = fc.oneof(
     "true",
     "0x1F",
     "1e3",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "n",
+    "2024",
+    "012",
+    "0o17",
+    "1_000",
+    "1:30",
+    ".inf",
+    "2025-01-15T00:00:00Z",
+    "2025-1-5",
+    "2025-02-30",
+    "2025-03-01",
     "*ref",
     "&a",
     "|",
@@ -103,17 +120,33 @@ const liveRun: fc.Arbitrary<LiveRun> = fc
     root: { kind: "group", id: "root", name: "", children: withIds(children, { n: 1 }) },
   }));
 
+/**
+ * Scalars a YAML 1.1 reader (the yaml library's 1.1 schema, standing in for PyYAML) would not
+ * read as strings; plain `YYYY-MM-DD` dates are allowed (the manifest format writes dates so).
+ */
+function nonStringsUnderYaml11(text: string): string[] {
+  const found: string[] = [];
+  visit(parseDocument(text, { version: "1.1" }), {
+    Scalar(_key, node) {
+      if (typeof node.value === "string") return;
+      const plainDate = node.type === "PLAIN" && /^\d{4}-\d{2}-\d{2}$/.test(node.source ?? "");
+      if (!plainDate) found.push(String(node.source ?? node.value));
+    },
+  });
+  return found;
+}
+
 describe("runToManifest round trip (offline, arbitrary text)", () => {
   it("validates and plans to no changes", () => {
     fc.assert(
       fc.property(liveRun, fc.boolean(), (run, byName) => {
         const text = runToManifest(run, {
           target: byName ? { processName: "Process #1: 'x'" } : { processRun: run.id },
-          importedAt: "2026-04-01T00:00:00.000Z",
           source: "https://api.example.test",
           schemaRef: "./jobsync.schema.json",
         });
         expect(roundTripProblems(planImportedText(text, run)), text).toEqual(NO_PROBLEMS);
+        expect(nonStringsUnderYaml11(text), text).toEqual([]);
       }),
       { numRuns: 200 },
     );

@@ -41,6 +41,9 @@ const title = fc.constantFrom(
   "Prüfung",
   "a\nb",
   "true",
+  "yes",
+  "off",
+  "2024",
 );
 const principal = fc.constantFrom<unknown>(
   { id: "user1", type: "user" },
@@ -157,7 +160,6 @@ async function withEmulator<T>(
 
 function importText(client: ProcessesClient, url: string, processName?: string): Promise<string> {
   return importRun(client, RUN_ID, {
-    now: new Date("2026-04-01T12:00:00Z"),
     baseUrl: url,
     schemaRef: "./jobsync.schema.json",
     ...(processName === undefined ? {} : { processName }),

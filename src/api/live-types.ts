@@ -37,6 +37,8 @@ export interface LiveRun {
   /** e.g. `running`; unknown values kept. */
   readonly status?: string;
   readonly revision?: number;
+  /** When the run last changed: its `modified.dateTime` (ISO), as the API returned it. */
+  readonly modified?: string;
   readonly root: LiveGroupRun;
   /**
    * Hash of the run's structure (ids, order, actions, arguments, names; not statuses).

@@ -91,6 +91,19 @@ describe("parseProcessRun", () => {
     expect(outline(run.root)).toEqual(["j-top", "g-1/", "  j-in-group-1", "  j-in-group-2"]);
   });
 
+  it("keeps the run's `modified.dateTime`, leniently", () => {
+    const withStamp = (modified: unknown) => ({
+      ...(fixture("process-run-wrapped.json") as object),
+      modified,
+    });
+    const at = "2025-11-02T08:15:00Z";
+    expect(parseProcessRun(withStamp({ dateTime: at, user: { id: "u1" } })).modified).toBe(at);
+    expect(parseProcessRun(fixture("process-run-wrapped.json"))).not.toHaveProperty("modified");
+    for (const odd of [null, at, { dateTime: 7 }, { dateTime: "" }, { user: { id: "u1" } }]) {
+      expect(parseProcessRun(withStamp(odd))).not.toHaveProperty("modified");
+    }
+  });
+
   it("names the node when the shape cannot be read", () => {
     const json = clone(fixture("process-run-wrapped.json")) as { root: { children: unknown[] } };
     json.root.children.push({ type: "jobRun", jobRun: { action: "sendTask" } });

@@ -37,15 +37,24 @@ export function parseProcessRun(json: unknown): LiveRun {
   const entries = collect(rootNode);
   const root = buildTree(rootNode, entries);
   const processId = run.process ?? run.processId ?? undefined;
+  const modified = modifiedDateTime(json);
   return {
     id: run.id,
     ...(processId ? { processId } : {}),
     ...(run.name ? { name: run.name } : {}),
     ...(run.status ? { status: run.status } : {}),
     ...(run.revision !== null && run.revision !== undefined ? { revision: run.revision } : {}),
+    ...(modified !== undefined ? { modified } : {}),
     root,
     fingerprint: fingerprintRun(root),
   };
+}
+
+/** `modified.dateTime` of a ProcessRun body (an audit stamp), if it is a non-empty string. */
+function modifiedDateTime(json: unknown): string | undefined {
+  const stamp = isRecord(json) ? json.modified : undefined;
+  const dateTime = isRecord(stamp) ? stamp.dateTime : undefined;
+  return typeof dateTime === "string" && dateTime !== "" ? dateTime : undefined;
 }
 
 /** Walks every `children` array (iteratively) and validates each node once. */

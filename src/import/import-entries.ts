@@ -11,7 +11,8 @@ import { type ManifestArgs, toManifestArgs } from "./manifest-args.js";
  *   else listed like any group (the planner counts their other job runs as unmanaged otherwise);
  * - a job run of one of the three kinds with a title, first of its identity (action + title) in
  *   its group: a job;
- * - any other job run (unknown action, empty title, later duplicate): a `ref: { id }` anchor;
+ * - any other job run (unknown action, empty title, blank trigger type, later duplicate): a
+ *   `ref: { id }` anchor;
  * - a group: `group: <name>`, or `group: { id }` when its name is empty or repeats among siblings.
  */
 
@@ -119,7 +120,14 @@ function importJob(
   if (seenIdentities.has(identity)) {
     return anchor(`duplicate of ${JSON.stringify(job.title)}: kept as an anchor`);
   }
+  // The planner matches a manifest job to the first live job run of its identity, so this one
+  // holds the identity even when it becomes an anchor: later namesakes are anchors too.
   seenIdentities.add(identity);
+  if (job.triggerType !== undefined && job.triggerType.trim() === "") {
+    return anchor(
+      `${job.action} job run ${JSON.stringify(job.title)} has a blank triggerType, which a manifest cannot hold: kept as an anchor`,
+    );
+  }
   stats.jobs += 1;
   const args = toManifestArgs(job.action, job.title, job.args);
   const triggerType =

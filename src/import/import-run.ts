@@ -6,13 +6,12 @@ import { type ImportedManifest, type ImportTarget, importManifest } from "./run-
 
 /**
  * `jobsync import` without the CLI: read one process run and build its manifest text.
- * Time is injected (`now`), so tests get exact text.
+ * No clock is read: the same run state gives the same text.
  */
 
 export interface ImportRunOptions {
   /** Target the manifest at `process: { name }` instead of the run id; must resolve to this run. */
   readonly processName?: string;
-  readonly now: Date;
   /** API base URL (credentials and query are stripped before it is written). */
   readonly baseUrl: string;
   readonly schemaRef: string;
@@ -35,7 +34,6 @@ export async function importRun(
   }
   const manifest = importManifest(run, {
     target,
-    importedAt: options.now.toISOString(),
     source: sourceLabel(options.baseUrl),
     schemaRef: options.schemaRef,
   });

@@ -1,20 +1,21 @@
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { Document, Pair, type Scalar, YAMLMap, YAMLSeq } from "yaml";
 import type { LiveRun } from "../api/live-types.js";
 import { emptyStats, type ImportEntry, type ImportStats, importEntries } from "./import-entries.js";
 import type { ManifestArgValue } from "./manifest-args.js";
+import { stringScalar } from "./string-scalar.js";
 
 /**
  * A live process run -> the text of a manifest reproducing its current job runs (contract §2),
- * built as a YAML Document so every comment is a real YAML comment. Pure: the same run and
- * options always give the same text; `importedAt` is the only part that varies between imports.
+ * built as a YAML Document so every comment is a real YAML comment. Pure and stable: the same
+ * run state and options always give byte-identical text (the header's "when" is the run's own
+ * revision and last-modified stamp, not the time of the import). Strings are written so that
+ * YAML 1.1 and 1.2 readers both read them as strings (string-scalar.ts).
  */
 
 export type ImportTarget = { readonly processRun: string } | { readonly processName: string };
 
 export interface RunToManifestOptions {
   readonly target: ImportTarget;
-  /** ISO timestamp of the import (injected, so output is reproducible). */
-  readonly importedAt: string;
   /** Where the run was read from, e.g. the API base URL (never credentials). */
   readonly source: string;
   /** Value of the `yaml-language-server: $schema=` line (a path or URL of jobsync.schema.json). */
@@ -38,9 +39,9 @@ export function importManifest(run: LiveRun, options: RunToManifestOptions): Imp
   const doc = new Document();
   doc.commentBefore = headerComment(run, options);
   const root = new YAMLMap();
-  root.add(pair("apiVersion", new Scalar("jobsync/v1")));
-  root.add(pair("kind", new Scalar("JobRuns")));
-  root.add(pair("metadata", mapOf([["name", new Scalar(manifestName(run))]])));
+  root.add(pair("apiVersion", stringScalar("jobsync/v1")));
+  root.add(pair("kind", stringScalar("JobRuns")));
+  root.add(pair("metadata", mapOf([["name", stringScalar(manifestName(run))]])));
   root.add(pair("target", targetNode(options.target)));
   root.add(pair("jobs", entriesNode(entries)));
   doc.contents = root;
@@ -48,16 +49,26 @@ export function importManifest(run: LiveRun, options: RunToManifestOptions): Imp
 }
 
 function headerComment(run: LiveRun, options: RunToManifestOptions): string {
-  const named = run.name ? ` (${JSON.stringify(run.name)})` : "";
   return [
     `yaml-language-server: $schema=${options.schemaRef}`,
-    `Imported by jobsync import from process run ${run.id}${named} at ${options.importedAt}.`,
+    `Imported by jobsync import from ${runDescription(run)}.`,
     `Source: ${options.source}`,
-    "Re-running jobsync import (with --force) overwrites this file; only the timestamp changes",
-    "while the run is unchanged. Entries match live job runs by action and title.",
+    "Re-running jobsync import (with --force) overwrites this file; while the run is unchanged",
+    "it gives the same text. Entries match live job runs by action and title.",
   ]
     .map((line) => ` ${oneLine(line)}`)
     .join("\n");
+}
+
+/**
+ * `process run <id> ("<name>"), revision <n>, last modified <modified>`, leaving out the parts
+ * the run does not have: where and when (in the run's own terms) the manifest came from.
+ */
+export function runDescription(run: LiveRun): string {
+  const parts = [`process run ${run.id}${run.name ? ` (${JSON.stringify(run.name)})` : ""}`];
+  if (run.revision !== undefined) parts.push(`revision ${run.revision}`);
+  if (run.modified !== undefined) parts.push(`last modified ${run.modified}`);
+  return parts.join(", ");
 }
 
 /** `metadata.name`: a slug of the run's name, else the run id. */
@@ -74,8 +85,8 @@ export function manifestName(run: LiveRun): string {
 }
 
 function targetNode(target: ImportTarget): YAMLMap {
-  if ("processRun" in target) return mapOf([["processRun", new Scalar(target.processRun)]]);
-  return mapOf([["process", mapOf([["name", new Scalar(target.processName)]], true)]]);
+  if ("processRun" in target) return mapOf([["processRun", stringScalar(target.processRun)]]);
+  return mapOf([["process", mapOf([["name", stringScalar(target.processName)]], true)]]);
 }
 
 function entriesNode(entries: readonly ImportEntry[]): YAMLSeq {
@@ -87,10 +98,10 @@ function entriesNode(entries: readonly ImportEntry[]): YAMLSeq {
 function entryNode(entry: ImportEntry): YAMLMap {
   switch (entry.kind) {
     case "ref":
-      return commented(mapOf([["ref", mapOf([["id", new Scalar(entry.id)]], true)]]), [entry.reason]);
+      return commented(mapOf([["ref", mapOf([["id", stringScalar(entry.id)]], true)]]), [entry.reason]);
     case "group": {
       const by =
-        "name" in entry.by ? new Scalar(entry.by.name) : mapOf([["id", new Scalar(entry.by.id)]], true);
+        "name" in entry.by ? stringScalar(entry.by.name) : mapOf([["id", stringScalar(entry.by.id)]], true);
       const node = mapOf([
         ["group", by],
         ["jobs", entriesNode(entry.entries)],
@@ -100,18 +111,18 @@ function entryNode(entry: ImportEntry): YAMLMap {
     case "job": {
       const args = mapOf(entry.args.fields.map(([name, value]) => [name, argNode(value)]));
       const node = mapOf([[entry.action, args]]);
-      if (entry.triggerType !== undefined) node.add(pair("triggerType", new Scalar(entry.triggerType)));
+      if (entry.triggerType !== undefined) node.add(pair("triggerType", stringScalar(entry.triggerType)));
       return commented(node, entry.args.notes);
     }
   }
 }
 
 function argNode(value: ManifestArgValue): Scalar | YAMLMap {
-  if (typeof value === "string") return new Scalar(value);
+  if (typeof value === "string") return stringScalar(value);
   return mapOf(
     [
-      ["id", new Scalar(value.id)],
-      ["type", new Scalar(value.type)],
+      ["id", stringScalar(value.id)],
+      ["type", stringScalar(value.type)],
     ],
     true,
   );
@@ -135,5 +146,5 @@ function mapOf(entries: readonly (readonly [string, Scalar | YAMLMap | YAMLSeq])
 }
 
 function pair(key: string, value: Scalar | YAMLMap | YAMLSeq): Pair<Scalar, Scalar | YAMLMap | YAMLSeq> {
-  return new Pair(new Scalar(key), value);
+  return new Pair(stringScalar(key), value);
 }

@@ -39,7 +39,6 @@ export const importCommand: CommandSpec = {
     const client = openClient(ctx, config);
     const imported = await importRun(client, runId, {
       processName: stringOption(ctx, "process-name"),
-      now: new Date(),
       baseUrl: config.api.baseUrl,
       schemaRef:
         stringOption(ctx, "schema") ??
@@ -56,20 +55,30 @@ export const importCommand: CommandSpec = {
       ctx.io.stdout.write(imported.text);
       return 0;
     }
-    await writeManifest(outFile, out as string, imported.text, force);
-    ctx.io.stderr.write(`Wrote ${out}: ${describeStats(imported.stats)}.\n`);
+    const createdFolder = await writeManifest(outFile, out as string, imported.text, force);
+    const created = createdFolder ? ` (created folder ${createdFolder})` : "";
+    ctx.io.stderr.write(`Wrote ${out}${created}: ${describeStats(imported.stats)}.\n`);
     ctx.io.stderr.write("Next: jobsync validate, then jobsync plan (it should show no changes).\n");
     return 0;
   },
 };
 
-/** Writes the file (its folders too); never replaces an existing file unless `force`. */
-async function writeManifest(file: string, shown: string, text: string, force: boolean): Promise<void> {
+/**
+ * Writes the file, creating its missing folders; never replaces an existing file unless `force`.
+ * Returns the file's folder as the user wrote it (`path.dirname(shown)`) when any folder was
+ * created, so the summary line can say so; else undefined.
+ */
+async function writeManifest(
+  file: string,
+  shown: string,
+  text: string,
+  force: boolean,
+): Promise<string | undefined> {
   const cannot = (error: unknown) =>
     new UserError(
       `cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
-  await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+  const firstCreated = await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST" || code === "ENOTDIR") {
       throw new UserError(`cannot write ${shown}: ${path.dirname(shown)} is not a folder`);
@@ -79,6 +88,7 @@ async function writeManifest(file: string, shown: string, text: string, force: b
   await writeFile(file, text, { flag: force ? "w" : "wx" }).catch((error: unknown) => {
     throw (error as NodeJS.ErrnoException).code === "EEXIST" ? exists(shown) : cannot(error);
   });
+  return firstCreated === undefined ? undefined : path.dirname(shown);
 }
 
 function runIdArgument(ctx: CommandContext): string {
