@@ -170,6 +170,42 @@ describe("loadConfig: bad configs", () => {
     expect(first?.message).toMatch(/^syntax error: /);
   });
 
+  /** `jobsync validate` in a fixture folder: the exact lines on stderr. */
+  async function validateIn(folder: string) {
+    const io = memoryIO({ cwd: at("bad", folder) });
+    const code = await runCli(["validate"], io);
+    return { code, err: io.err() };
+  }
+
+  it("describes a union's expectation in words, not zod's (`expected union`)", async () => {
+    expect(await validateIn("manifests-number")).toEqual({
+      code: 1,
+      err: "jobsync.config.json:2:16: manifests: expected a path or a list of paths, got 5\n1 error found.\n",
+    });
+    expect(await validateIn("manifests-mapping")).toEqual({
+      code: 1,
+      err: ".jobsyncrc.yaml:2:3: manifests: expected a path or a list of paths, got a mapping\n1 error found.\n",
+    });
+  });
+
+  it("reports an unterminated quote in a YAML config at the quote, once", async () => {
+    expect(await validateIn("yaml-unterminated")).toEqual({
+      code: 1,
+      err: '.jobsyncrc.yaml:2:12: syntax error: Missing closing "quote\n1 error found.\n',
+    });
+  });
+
+  it("reports an unclosed JSON list and object at their brackets, in file order", async () => {
+    const { code, err } = await validateIn("json-unterminated");
+    expect(code).toBe(1);
+    expect(err.split("\n")).toEqual([
+      ".jobsyncrc.json:1:1: syntax error: Flow map must end with a }",
+      ".jobsyncrc.json:2:16: syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "2 errors found.",
+      "",
+    ]);
+  });
+
   it("reports a YAML config's problems with lines", async () => {
     const diagnostics = await diagnosticsOf(loadConfig({ cwd: at("bad", "yaml"), env: {} }));
     expect(diagnostics.map((d) => [d.line, d.col, d.message])).toEqual([

@@ -15,7 +15,9 @@ async function validate(...args: string[]) {
 describe("jobsync validate", () => {
   it("accepts good manifests: several documents per file, empty documents and files, nested folders", async () => {
     const { code, out, err } = await validate();
-    expect(err).toBe("");
+    expect(err).toBe(
+      "good/empty.yaml: warning: this file has no manifest documents (it is empty, or holds only comments or `---`)\n",
+    );
     expect(out).toBe("3 manifests in 3 files are valid (5 job entries).\n");
     expect(code).toBe(0);
   });
@@ -30,9 +32,20 @@ describe("jobsync validate", () => {
   const rules: [string, number, number, string][] = [
     [
       "yaml-syntax",
-      4,
-      1,
+      3,
+      9,
       "YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }",
+    ],
+    // Unclosed tokens are reported at their opening quote or bracket, not past the end of the file.
+    ["unterminated-double-quote", 7, 14, 'YAML syntax error: Missing closing "quote'],
+    // One root cause, one message: not also "Flow map ... must end with a }".
+    ["unterminated-quote-in-flow-map", 7, 24, "YAML syntax error: Missing closing 'quote"],
+    ["unterminated-quote-last-job", 7, 14, 'YAML syntax error: Missing closing "quote'],
+    [
+      "unclosed-flow-sequence",
+      12,
+      7,
+      "YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
     ],
     ["duplicate-yaml-key", 7, 7, "duplicate key `title` (a key may appear only once in a mapping)"],
     ["wrong-api-version", 1, 13, 'apiVersion: expected apiVersion "jobsync/v1", got "jobsync/v2"'],
@@ -74,6 +87,7 @@ describe("jobsync validate", () => {
     ],
     ["bad-assignee-type", 7, 36, 'jobs[0].sendTask.assignee.type: expected "user" or "group", got "robot"'],
     ["assignee-missing-id", 7, 17, "jobs[0].sendTask.assignee: missing required key `id`"],
+    ["empty-trigger-type", 6, 18, 'jobs[0].triggerType: triggerType must not be empty (e.g. "whenEligible")'],
     [
       "trigger-type-not-string",
       6,
@@ -128,7 +142,7 @@ describe("jobsync validate", () => {
       'several/a.yaml:5:36: jobs[0].sendTask.dueDate: expected a date as YYYY-MM-DD, got "2024-13-01"',
       "several/a.yaml:6:27: jobs[1].sendTask: unknown key `titel` (did you mean `title`?)",
       'several/a.yaml:9:7: kind: expected kind "JobRuns", got "JobRun"',
-      "several/b/b.yaml:5:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "several/b/b.yaml:4:7: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
       "several/c.yaml:5:24: jobs[0].sendTask.title: title must not be empty",
       "5 errors found.",
       "",
@@ -149,6 +163,41 @@ describe("jobsync validate", () => {
       "nowhere: no such manifest file or folder (check `manifests` in the config, or --manifests)\n1 error found.\n",
     );
     expect(code).toBe(1);
+  });
+
+  describe("an empty manifest set is legal (exit 0) but warned about on stderr", () => {
+    const noDocuments =
+      "warning: this file has no manifest documents (it is empty, or holds only comments or `---`)";
+    it.each([
+      ["empty/empty.yaml", "an empty file"],
+      ["empty/only-dashes.yaml", "a file of only `---`"],
+      ["empty/only-comments.yaml", "a file of only comments and `---`"],
+    ])("warns about %s (%s)", async (file) => {
+      const { code, out, err } = await validate("--manifests", file);
+      expect(err).toBe(`${file}: ${noDocuments}\n`);
+      expect(out).toBe("0 manifests in 1 file are valid (0 job entries).\n");
+      expect(code).toBe(0);
+    });
+
+    it("warns about a folder with no YAML files", async () => {
+      const { code, out, err } = await validate("--manifests", "empty/no-yaml");
+      expect(err).toBe(
+        "empty/no-yaml: warning: no manifest files found in this folder (looked for *.yaml and *.yml)\n",
+      );
+      expect(out).toBe("0 manifests in 0 files are valid (0 job entries).\n");
+      expect(code).toBe(0);
+    });
+
+    it("warns once per empty file in a folder", async () => {
+      const { code, err } = await validate("--manifests", "empty");
+      expect(err.split("\n")).toEqual([
+        `empty/empty.yaml: ${noDocuments}`,
+        `empty/only-comments.yaml: ${noDocuments}`,
+        `empty/only-dashes.yaml: ${noDocuments}`,
+        "",
+      ]);
+      expect(code).toBe(0);
+    });
   });
 
   it("accepts a glob", async () => {

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { DiagnosticsError } from "../diagnostics/errors.js";
 import { offsetAt, positionOf } from "../manifest/positions.js";
 import type { PathKey } from "../manifest/schema-walk.js";
+import { placeYamlErrors } from "../manifest/yaml-syntax-errors.js";
 
 /**
  * Cosmiconfig loaders for JSON and YAML configs using `yaml` (JSON is YAML), so syntax errors
@@ -16,11 +17,11 @@ export function parseConfigText(text: string, file: string): unknown {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new DiagnosticsError(
-      doc.errors.map((e) => ({
+      placeYamlErrors(text, doc.errors).map(({ offset, error }) => ({
         severity: "error" as const,
         file,
-        ...positionOf(lineCounter, e.pos[0]),
-        message: `syntax error: ${e.message.split("\n")[0]}`,
+        ...positionOf(lineCounter, offset),
+        message: `syntax error: ${error.message.split("\n")[0]}`,
       })),
     );
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expecting } from "../manifest/expectations.js";
 import { showValue } from "../manifest/show-value.js";
 import type { JobsyncConfig } from "./define-config.js";
 
@@ -27,11 +28,10 @@ export function isHttpUrl(value: string): boolean {
 }
 
 export const configSchema = z.strictObject({
-  manifests: z
-    .union([nonEmpty, z.array(nonEmpty).min(1, { error: "must list at least one folder or glob" })], {
-      error: (iss) => `expected a folder or glob, or a list of them, got ${showValue(iss.input)}`,
-    })
-    .optional(),
+  manifests: expecting(
+    z.union([nonEmpty, z.array(nonEmpty).min(1, { error: "must list at least one folder or glob" })]),
+    "a path or a list of paths",
+  ).optional(),
   api: z
     .strictObject({
       baseUrl: httpUrl.optional(),

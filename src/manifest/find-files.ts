@@ -11,7 +11,10 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 const MANIFEST_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?]/;
 
-/** Absolute paths in sorted order (no duplicates), and a diagnostic per pattern that matched nothing. */
+/**
+ * Absolute paths in sorted order (no duplicates); an error per path or glob that does not exist
+ * or matches nothing, and a warning per existing folder that holds no manifest files.
+ */
 export async function findManifestFiles(
   patterns: readonly string[],
   cwd: string,
@@ -28,6 +31,14 @@ export async function findManifestFiles(
         message: GLOB_CHARS.test(pattern)
           ? "no manifest files match this pattern"
           : "no such manifest file or folder (check `manifests` in the config, or --manifests)",
+      });
+    }
+    if (files?.length === 0) {
+      // An existing folder with no manifests: legal (an empty repo), but likely a wrong path.
+      diagnostics.push({
+        severity: "warning",
+        file: displayPath(absolute, cwd),
+        message: "no manifest files found in this folder (looked for *.yaml and *.yml)",
       });
     }
     for (const file of files ?? []) found.add(file);

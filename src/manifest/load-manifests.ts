@@ -15,7 +15,9 @@ export interface LoadedManifests {
 /**
  * Reads the manifest files named by `patterns` (folders, files or globs; relative to cwd unless
  * absolute), in sorted path order, and returns the DesiredState of the valid documents with every
- * problem found. Never throws for bad input: callers decide what diagnostics mean.
+ * problem found (errors; and warnings for a folder without manifest files or a file without
+ * documents, which are legal but likely mistakes). Never throws for bad input: callers decide
+ * what diagnostics mean.
  */
 export async function loadManifests(
   patterns: readonly string[],
@@ -42,6 +44,14 @@ export async function loadManifests(
     const parsed = parseManifestText(text, file);
     manifests.push(...parsed.manifests);
     diagnostics.push(...parsed.diagnostics);
+    // Every non-empty document gives a manifest or a problem: nothing at all means no documents.
+    if (parsed.manifests.length === 0 && parsed.diagnostics.length === 0) {
+      diagnostics.push({
+        severity: "warning",
+        file,
+        message: "this file has no manifest documents (it is empty, or holds only comments or `---`)",
+      });
+    }
   }
   return { desired: { manifests }, diagnostics, files };
 }

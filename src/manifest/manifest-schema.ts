@@ -20,6 +20,7 @@ const triggerTypeSchema = z
   .string({
     error: (iss) => `expected a trigger type (text, e.g. "whenEligible"), got ${showValue(iss.input)}`,
   })
+  .regex(/\S/, { error: 'triggerType must not be empty (e.g. "whenEligible")' })
   .default("whenEligible")
   .meta({ description: 'What starts the job once created. Default "whenEligible".' });
 

@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseAllDocuments, type YAMLError } from "yaml";
+import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DesiredManifest } from "./desired-types.js";
 import { duplicateProblems } from "./duplicates.js";
@@ -7,6 +7,7 @@ import { offsetAt, positionOf } from "./positions.js";
 import { checkSchema, type Problem } from "./schema-problems.js";
 import type { PathKey } from "./schema-walk.js";
 import { toDesiredManifest } from "./to-desired.js";
+import { type PlacedYamlError, placeYamlErrors } from "./yaml-syntax-errors.js";
 
 /** Manifests and problems of one file's text. */
 export interface ParsedManifests {
@@ -25,18 +26,21 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const manifests: DesiredManifest[] = [];
   const diagnostics: Diagnostic[] = [];
+  // Syntax errors of every document, placed at their cause (one CST pass, only if any).
+  const syntaxErrors = placeYamlErrors(
+    text,
+    documents.flatMap((doc) => doc.errors),
+  );
+  diagnostics.push(...syntaxErrors.map((e) => yamlDiagnostic(e, text, file, lineCounter)));
   for (const doc of documents) {
-    if (doc.errors.length > 0) {
-      diagnostics.push(...doc.errors.map((e) => yamlDiagnostic(e, text, file, lineCounter)));
-      continue;
-    }
+    if (doc.errors.length > 0) continue;
     // An empty document (nothing between two `---`, or only comments) is skipped.
     if (doc.contents === null || isNullScalar(doc.contents)) continue;
     const result = parseDocument(doc, file, lineCounter);
     if (result.manifest) manifests.push(result.manifest);
     diagnostics.push(...result.diagnostics);
   }
-  return { manifests, diagnostics };
+  return { manifests, diagnostics: sortByPlace(diagnostics) };
 }
 
 function isNullScalar(node: unknown): boolean {
@@ -77,12 +81,17 @@ function parseDocument(
   return { manifest: toDesiredManifest(checked.data, at), diagnostics: [] };
 }
 
+/** In line then column order (stable: equal places keep their order). */
 function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
-function yamlDiagnostic(error: YAMLError, text: string, file: string, lineCounter: LineCounter): Diagnostic {
-  const [start] = error.pos;
+function yamlDiagnostic(
+  { offset: start, error }: PlacedYamlError,
+  text: string,
+  file: string,
+  lineCounter: LineCounter,
+): Diagnostic {
   const message =
     error.code === "DUPLICATE_KEY"
       ? `duplicate key \`${keyAt(text, start)}\` (a key may appear only once in a mapping)`
