@@ -25,10 +25,10 @@ const item = (title: string): JobRunCreateItem => ({
   triggerType: "whenEligible",
 });
 
-async function runLoad(clientBudget: { requests: number; perSeconds: number }) {
+async function runLoad(clientBudget: { requests: number; perSeconds: number }, hints = true) {
   const emu = await startEmulator({
     seed: SEED,
-    rateLimit: { requests: 5, perSeconds: 0.25, retryAfter: false },
+    rateLimit: { requests: 5, perSeconds: 0.25, retryAfter: false, hints },
   });
   open.push(emu);
   const api = createProcessesClient({
@@ -73,5 +73,16 @@ describe("throughput under a tight server limit (5 per 250 ms, no Retry-After)",
     expect(limited).toBeLessThanOrEqual(4);
     const firstSuccessAfter429 = statuses.indexOf(201, statuses.indexOf(429));
     expect(statuses.slice(firstSuccessAfter429)).not.toContain(429);
+  });
+
+  it("learns the budget by observation when the 429s say nothing (no limit, no wait)", async () => {
+    const { created, limited, statuses } = await runLoad({ requests: 1000, perSeconds: 60 }, false);
+    expect(created).toBe(24);
+    expect(limited).toBeGreaterThan(0);
+    // Without learning, every window would start with a burst into the limit (a 429 per window,
+    // 4 windows or more); once the first probe succeeds, the client paces to what it observed.
+    // The first 201 after the first 429 answers the probe; from then on, no 429.
+    const probeAnswered = statuses.indexOf(201, statuses.indexOf(429));
+    expect(statuses.slice(probeAnswered)).not.toContain(429);
   });
 });

@@ -10,6 +10,7 @@
  */
 
 import { type Dispatcher, request } from "undici";
+import { BudgetProbe } from "./budget-probe.js";
 import { isNotSent, networkError, readServerError } from "./http-errors.js";
 import type { RateLimiter, Sleep } from "./rate-limiter.js";
 import {
@@ -72,6 +73,8 @@ export function pathOf(url: URL): string {
 }
 
 export class Transport {
+  private readonly probe = new BudgetProbe();
+
   constructor(private readonly options: TransportOptions) {}
 
   /**
@@ -121,11 +124,16 @@ export class Transport {
         this.options.tokens.invalidate(token);
         continue;
       }
+      if (status !== 429) {
+        const observed = this.probe.accept(started, now());
+        if (observed) limiter.learn(observed);
+      }
       if (status === 429 && ++limited < MAX_429_TRIES) {
         const retryAfter = headerValue(headers["retry-after"]);
         const message = readServerError(body).message;
         const pause = pauseAfter429(retryAfter, message, limited - 1, now(), random);
         if (pause.learned) limiter.learn(pause.learned);
+        else this.probe.refused(now());
         const untilMs = now() + pause.waitMs;
         limiter.pauseUntil(untilMs);
         onEvent?.({ type: "waiting", reason: "server-429", untilMs, detail: message });

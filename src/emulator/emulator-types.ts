@@ -80,7 +80,13 @@ export interface EmulatorOptions {
   readonly seed?: EmulatorSeed;
   /** Sliding-window limit per token; false turns it off. Default 1000 per 60 s with Retry-After. */
   readonly rateLimit?:
-    | { readonly requests: number; readonly perSeconds: number; readonly retryAfter?: boolean }
+    | {
+        readonly requests: number;
+        readonly perSeconds: number;
+        readonly retryAfter?: boolean;
+        /** Say the limit and when to retry in the 429 message (default true); false: a bare "Too many requests". */
+        readonly hints?: boolean;
+      }
     | false;
   /** Added to every response. */
   readonly latencyMs?: number;

@@ -12,6 +12,8 @@ export interface RateLimitSettings {
   readonly perSeconds: number;
   /** Send `Retry-After` on 429 (default true). */
   readonly retryAfter?: boolean;
+  /** Name the limit and the wait in the 429 message (default true); false: a bare message. */
+  readonly hints?: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitSettings = { requests: 1000, perSeconds: 60, retryAfter: true };
@@ -43,7 +45,9 @@ export class SlidingWindowLimiter {
     const { requests, perSeconds } = this.settings;
     throw new HttpProblem(
       429,
-      `Rate limit of ${requests} per ${perSeconds} seconds exceeded. Retry request in ${retryIn} seconds.`,
+      this.settings.hints === false
+        ? "Too many requests."
+        : `Rate limit of ${requests} per ${perSeconds} seconds exceeded. Retry request in ${retryIn} seconds.`,
       this.settings.retryAfter === false ? {} : { headers: { "Retry-After": String(retryIn) } },
     );
   }

@@ -28,6 +28,10 @@ export const emulatorCommand: CommandSpec = {
       valueName: "N/Ss",
     },
     "no-retry-after": { type: "boolean", description: "Leave the Retry-After header out of 429 answers" },
+    "no-retry-hints": {
+      type: "boolean",
+      description: '429 messages say only "Too many requests." (no limit, no wait; implies --no-retry-after)',
+    },
     latency: { type: "string", description: "Delay every response by MS milliseconds", valueName: "MS" },
     quiet: { type: "boolean", short: "q", description: "Do not log each request to stderr" },
   },
@@ -40,7 +44,13 @@ export const emulatorCommand: CommandSpec = {
     const rateLimit: EmulatorOptions["rateLimit"] =
       limit === false
         ? false
-        : { requests: 1000, perSeconds: 60, ...limit, retryAfter: !values["no-retry-after"] };
+        : {
+            requests: 1000,
+            perSeconds: 60,
+            ...limit,
+            retryAfter: !values["no-retry-after"] && !values["no-retry-hints"],
+            hints: !values["no-retry-hints"],
+          };
     const quiet = values.quiet === true;
 
     let emulator: Awaited<ReturnType<typeof startEmulator>>;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { BudgetProbe } from "./budget-probe.js";
+
+describe("BudgetProbe", () => {
+  it("learns N accepted requests per (first accepted send .. first accepted answer after the 429)", () => {
+    const probe = new BudgetProbe();
+    for (let t = 0; t < 5; t++) expect(probe.accept(1000 + t * 10, 1005 + t * 10)).toBeUndefined();
+    probe.refused(1100);
+    probe.refused(1110); // a second 429 of the same stretch changes nothing
+    expect(probe.accept(1090, 1120)).toBeUndefined(); // sent before the 429 was seen: same window
+    expect(probe.accept(2000, 2250)).toEqual({ requests: 6, perSeconds: 1.25 });
+  });
+
+  it("learns nothing from a 429 before any request was accepted", () => {
+    const probe = new BudgetProbe();
+    probe.refused(100);
+    expect(probe.accept(200, 210)).toBeUndefined();
+  });
+
+  it("starts a new stretch after learning", () => {
+    const probe = new BudgetProbe();
+    probe.accept(0, 10);
+    probe.refused(20);
+    expect(probe.accept(500, 510)).toEqual({ requests: 1, perSeconds: 0.51 });
+    probe.accept(600, 610);
+    probe.refused(700);
+    expect(probe.accept(1600, 1700)).toEqual({ requests: 2, perSeconds: 1.2 });
+  });
+});
