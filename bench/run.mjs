@@ -174,7 +174,16 @@ async function applyThroughput({ label, clientBudget, hints }) {
     const tooMany = api.length - accepted;
     const rate = budget.requests / budget.perSeconds;
     const idealMs = (Math.max(0, accepted - budget.requests) / rate) * 1000;
-    const fig = { budget, clientBudget, hints, requests: accepted, tooMany, wallMs: r.ms, idealMs, ratio: r.ms / Math.max(idealMs, 1) };
+    const fig = {
+      budget,
+      clientBudget,
+      hints,
+      requests: accepted,
+      tooMany,
+      wallMs: r.ms,
+      idealMs,
+      ratio: r.ms / Math.max(idealMs, 1),
+    };
     results.figures[label] = fig;
     rows.push([
       `apply, ${clientBudget ? "config = server budget" : "default config"}, ${hints ? "429 says when" : "bare 429s"}`,
