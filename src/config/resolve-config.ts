@@ -59,7 +59,11 @@ function envBaseUrl(env: Readonly<Record<string, string | undefined>>): string |
   const value = env.JOBSYNC_BASE_URL?.trim();
   if (!value) return undefined;
   if (!isHttpUrl(value)) {
-    throw new UserError(`JOBSYNC_BASE_URL is not an http(s) URL: ${JSON.stringify(value)}`);
+    // The value is not echoed: a mistyped URL may carry credentials (user:token@host).
+    throw new UserError(
+      "JOBSYNC_BASE_URL is not an http(s) URL",
+      "Set it like https://api.app.wdesk.com (EU: https://api.eu.wdesk.com, APAC: https://api.apac.wdesk.com).",
+    );
   }
   return value;
 }
