@@ -176,6 +176,41 @@ describe("jobsync plan", () => {
     expect(io.err()).not.toMatch(/\n\s+at /);
   });
 
+  it("shows manifest warnings (an empty extra manifest file) without changing the exit code", async () => {
+    const manifests = resolve(import.meta.dirname, "../manifests");
+    await writeFile(
+      join(dir, "jobsync.config.json"),
+      JSON.stringify({ manifests: [manifests, "extra/empty.yaml"] }),
+    );
+    await import("node:fs/promises").then((fs) => fs.mkdir(join(dir, "extra")));
+    await writeFile(join(dir, "extra/empty.yaml"), "# nothing yet\n");
+    const warning = "extra/empty.yaml: warning: this file has no manifest documents";
+    const run = async (args: string[]) => {
+      const io = memoryIO({ cwd: dir, env: env() });
+      const code = await runCli(args, io);
+      return { code, out: io.out(), err: io.err() };
+    };
+
+    const text = await run(["plan", "--detailed-exitcode"]);
+    expect(text.code).toBe(2);
+    expect(text.out).toContain(warning);
+    expect(lastLine(text.out)).toBe(PLAN_LINE);
+
+    const markdown = await run(["plan", "--format", "markdown"]);
+    expect(markdown.code).toBe(0);
+    expect(markdown.out).toContain(warning);
+
+    const json = await run(["plan", "--format", "json"]);
+    expect(json.code).toBe(0);
+    expect(json.err).toContain(warning);
+    expect(json.out).not.toContain("warning");
+    expect(JSON.parse(json.out).summary.create).toBe(10);
+
+    const applied = await run(["apply", "--auto-approve"]);
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain(warning);
+  });
+
   it("a stale or foreign plan file is refused by show with a clear message", async () => {
     await writeFile(join(dir, "bad.json"), '{"formatVersion": 99}');
     const { code, err } = await jobsync(["show", "bad.json"]);

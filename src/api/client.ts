@@ -115,6 +115,7 @@ export function createProcessesClient(options: ClientOptions): ProcessesClient {
     throw httpError(res.status, res.body, {
       method: req.method,
       path: res.path,
+      idempotent: req.idempotent,
       tries: res.tries,
       staticToken,
       ...(resource ? { resource } : {}),

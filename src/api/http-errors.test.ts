@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { httpError, isNotSent, networkError, readServerError } from "./http-errors.js";
 
-const get = { method: "GET", path: "/processRuns/r1" };
-const post = { method: "POST", path: "/processRuns/r1/jobRuns?before=true" };
+const get = { method: "GET", path: "/processRuns/r1", idempotent: true };
+const post = { method: "POST", path: "/processRuns/r1/jobRuns?before=true", idempotent: false };
+/** A token request to a custom `api.tokenUrl`: a POST that changes nothing. */
+const token = { method: "POST", path: "/custom/iam/get-token", idempotent: true };
 
 describe("http errors", () => {
   it("reads Workiva and OAuth error bodies leniently", () => {
@@ -50,5 +52,37 @@ describe("http errors", () => {
     const timeout = Object.assign(new Error("Headers Timeout"), { code: "UND_ERR_HEADERS_TIMEOUT" });
     expect(networkError(timeout, post, 1)).toMatchObject({ outcome: "maybe-applied" });
     expect(networkError(timeout, post, 1).message).toContain("did not answer in time");
+  });
+
+  it("hints by whether the request changes anything, not by its path", () => {
+    const applied =
+      "The server may have applied the request: re-run plan/apply, which re-reads the run first.";
+    expect(httpError(502, {}, post).details.hint).toBe(applied);
+    expect(httpError(502, {}, get).details.hint).toBe("Try again later.");
+    expect(httpError(502, {}, token).details.hint).toBe("Try again later.");
+    // A non-idempotent POST whose path happens to look like a token URL still may have applied.
+    expect(httpError(502, {}, { ...post, path: "/oauth2/token" }).details.hint).toBe(applied);
+    const reset = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+    expect(networkError(reset, token, 5).details.hint).toBe("Try again later.");
+    expect(networkError(reset, post, 1).details.hint).toBe(applied);
+  });
+
+  it("says the client credentials were refused for a token request's 400/401", () => {
+    const body = { error: "invalid_client", error_description: "Bad client" };
+    for (const status of [400, 401]) {
+      const e = httpError(status, body, { ...token, token: true, resource: "token endpoint" });
+      expect(e.message).toBe(
+        `the token endpoint refused the client credentials (HTTP ${status} invalid_client): Bad client`,
+      );
+      expect(e.details).toEqual({
+        status,
+        code: "invalid_client",
+        method: "POST",
+        path: token.path,
+        outcome: "rejected",
+        hint: "Check WORKIVA_CLIENT_ID and WORKIVA_CLIENT_SECRET (and that the API grant is active).",
+      });
+    }
+    expect(httpError(500, {}, { ...token, token: true }).message).toContain("server error");
   });
 });

@@ -54,11 +54,11 @@ export interface RequestContext {
   readonly method: string;
   /** Path and query, no host. */
   readonly path: string;
-}
-
-/** Reads, and token requests (a POST that changes nothing in the API). */
-function changesNothing(ctx: RequestContext): boolean {
-  return ctx.method === "GET" || /\/oauth2\/token\b/.test(ctx.path);
+  /**
+   * The request changes nothing in the API, so repeating it is safe (reads, token requests):
+   * the transport's `HttpRequest.idempotent`.
+   */
+  readonly idempotent: boolean;
 }
 
 /** A network failure (no HTTP answer) as an ApiError. */
@@ -76,7 +76,7 @@ export function networkError(error: unknown, ctx: RequestContext, tries: number)
   const slow = timeout ? " Raise api.timeoutMs if the API is slow." : "";
   const hint = notSent
     ? "Check api.baseUrl (or JOBSYNC_BASE_URL) and the network."
-    : changesNothing(ctx)
+    : ctx.idempotent
       ? `Try again later.${slow}`
       : `The server may have applied the request: re-run plan/apply, which re-reads the run first.${slow}`;
   return new ApiError(`${what}${after}`, { method: ctx.method, path: ctx.path, outcome, hint });
@@ -90,6 +90,8 @@ export function httpError(
     readonly resource?: string;
     readonly tries?: number;
     readonly staticToken?: boolean;
+    /** A token request: 400/401 mean the client credentials were refused. */
+    readonly token?: boolean;
   },
 ): ApiError {
   const server = readServerError(body);
@@ -104,6 +106,15 @@ export function httpError(
     ...(hint ? { hint } : {}),
   });
   const scope = ctx.method === "GET" ? "file:read" : "file:write";
+  if (ctx.token && (status === 400 || status === 401)) {
+    return new ApiError(
+      `the token endpoint refused the client credentials (${statusText})${said}`,
+      details(
+        "rejected",
+        "Check WORKIVA_CLIENT_ID and WORKIVA_CLIENT_SECRET (and that the API grant is active).",
+      ),
+    );
+  }
   if (status === 401) {
     return ctx.staticToken
       ? new ApiError(
@@ -147,7 +158,7 @@ export function httpError(
       `the API failed with a server error${tries} (${statusText})${said}`,
       details(
         "maybe-applied",
-        changesNothing(ctx)
+        ctx.idempotent
           ? "Try again later."
           : "The server may have applied the request: re-run plan/apply, which re-reads the run first.",
       ),

@@ -86,7 +86,7 @@ export class Transport {
     const url = new URL(req.url);
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
     const path = pathOf(url);
-    const ctx = { method: req.method, path };
+    const ctx = { method: req.method, path, idempotent: req.idempotent };
     let reauthenticated = false;
     let tries = 0;
     let failures = 0;

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createdJobRunsSchema, parseOrThrow, ResponseShapeError } from "./api-schema.js";
+import { fingerprintRun } from "./fingerprint.js";
 import type { LiveGroupRun, LiveJobRun, LiveNode } from "./live-types.js";
-import { fingerprintRun, parseProcessRun } from "./parse-run.js";
+import { parseProcessRun } from "./parse-run.js";
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`../../test/fixtures/api/${name}`, import.meta.url), "utf8"));

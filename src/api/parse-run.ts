@@ -14,8 +14,6 @@ import {
 import { fingerprintRun } from "./fingerprint.js";
 import type { LiveGroupRun, LiveJobRun, LiveNode, LiveRun } from "./live-types.js";
 
-export { fingerprintRun } from "./fingerprint.js";
-
 /** Action kinds the API generates under certifications (read-only, never managed). */
 export function isGeneratedAction(action: string): boolean {
   return action.startsWith("certification") && action.endsWith("Generated");

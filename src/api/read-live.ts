@@ -5,7 +5,7 @@
 
 import pLimit from "p-limit";
 import { ApiError } from "../diagnostics/errors.js";
-import { type DesiredState, type TargetSpec, targetKey } from "../manifest/desired-types.js";
+import { type DesiredState, selectsTarget, targetKey } from "../manifest/desired-types.js";
 import type { ProcessesApi } from "./api-types.js";
 import type { LiveRun, LiveState, TargetResolution } from "./live-types.js";
 import { resolveTargets } from "./resolve-targets.js";
@@ -34,7 +34,7 @@ export async function readLiveState(
     ...new Set(
       desired.manifests.flatMap((m) => {
         const t = targets.get(targetKey(m.target));
-        return t?.ok && (!only || selectedBy(only, m.target, t.runId).length > 0) ? [t.runId] : [];
+        return t?.ok && (!only || selectsTarget(only, m.target, t.runId).length > 0) ? [t.runId] : [];
       }),
     ),
   ];
@@ -67,9 +67,4 @@ export async function readLiveState(
     resolved.set(key, t.ok ? (missing.get(t.runId) ?? t) : t);
   }
   return { runs, targets: resolved };
-}
-
-/** The `--target` ids that select a manifest: its resolved run id, or its `processRun` / `process.id`. */
-export function selectedBy(only: readonly string[], target: TargetSpec, runId: string | undefined): string[] {
-  return only.filter((id) => id === runId || (target.type !== "processName" && id === target.id));
 }

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Credentials } from "../config/config-types.js";
 import { ApiError } from "../diagnostics/errors.js";
-import { httpError, readServerError } from "./http-errors.js";
+import { httpError } from "./http-errors.js";
 
 /** Sends the token request (form body, already-built headers) through the transport. */
 export type TokenFetch = (
@@ -107,23 +107,13 @@ class ClientCredentialsTokens implements TokenSource {
       signal,
     );
     const ctx = { method: "POST", path: this.options.tokenPath };
-    if (response.status === 400 || response.status === 401) {
-      const server = readServerError(response.body);
-      const code = server.code ? ` ${server.code}` : "";
-      const said = server.message ? `: ${server.message}` : "";
-      throw new ApiError(
-        `the token endpoint refused the client credentials (HTTP ${response.status}${code})${said}`,
-        {
-          status: response.status,
-          ...(server.code ? { code: server.code } : {}),
-          ...ctx,
-          outcome: "rejected",
-          hint: "Check WORKIVA_CLIENT_ID and WORKIVA_CLIENT_SECRET (and that the API grant is active).",
-        },
-      );
-    }
     if (response.status < 200 || response.status >= 300) {
-      throw httpError(response.status, response.body, { ...ctx, resource: "token endpoint" });
+      throw httpError(response.status, response.body, {
+        ...ctx,
+        idempotent: true,
+        token: true,
+        resource: "token endpoint",
+      });
     }
     const parsed = tokenResponseSchema.safeParse(response.body);
     if (!parsed.success) {

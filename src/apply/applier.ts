@@ -18,7 +18,7 @@ import type {
   SkipReason,
 } from "./apply-types.js";
 import { startHeartbeat } from "./heartbeat.js";
-import { type RunnerContext, runInsertion, toCreateItem } from "./insertion-runner.js";
+import { type RunnerContext, runInsertion } from "./insertion-runner.js";
 import { itemTitle } from "./reconcile.js";
 import { createWaitTracker, type WaitTracker } from "./wait-tracker.js";
 
@@ -55,7 +55,7 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 function titles(run: RunPlan, index: number): string[] {
-  return (run.insertions[index]?.jobs ?? []).map((j) => itemTitle(toCreateItem(j)));
+  return (run.insertions[index]?.jobs ?? []).map(itemTitle);
 }
 
 /** Performs every insertion of `plan` through `api`; never throws for API failures. */
@@ -66,8 +66,8 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     options.onEvent?.(e);
   };
   const runs = plan.processRuns.filter((r) => r.insertions.length > 0);
-  const total = runs.reduce((n, r) => n + r.insertions.length, 0);
-  const jobs = runs.reduce((n, r) => n + r.insertions.reduce((m, i) => m + i.jobs.length, 0), 0);
+  // Saved plans are checked against their runs on load (plan-file.ts), so the summary is exact.
+  const { create: jobs, requests: total, processRuns: runCount } = plan.summary;
   const waits = options.waits ?? createWaitTracker();
   const ctx: RunnerContext = {
     api,
@@ -161,7 +161,7 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     }
   };
 
-  emit({ type: "apply-start", runs: runs.length, insertions: total, jobs, parallelism: options.parallelism });
+  emit({ type: "apply-start", runs: runCount, insertions: total, jobs, parallelism: options.parallelism });
   const stopHeartbeat = startHeartbeat({
     everyMs: options.heartbeatMs ?? 10_000,
     now,
@@ -200,6 +200,6 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     failed,
     notAttempted,
     interrupted,
-    planned: { jobs, requests: total, runs: runs.length },
+    planned: { jobs, requests: total, runs: runCount },
   };
 }

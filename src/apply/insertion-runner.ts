@@ -8,6 +8,7 @@
  * Attempts (POSTs tried) are bounded per insertion.
  */
 import type { InsertPosition, ProcessesApi } from "../api/api-types.js";
+import { backoffMs } from "../api/retry-policy.js";
 import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
 import type { Insertion, JobRunCreateItem } from "../plan/plan-types.js";
 import type { ApplyEvent, FailureOutcome, InsertionRef } from "./apply-types.js";
@@ -74,10 +75,12 @@ function classify(error: unknown): Failure {
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8000;
 
-/** Exponential backoff with jitter for apply's own re-sends: ~0.5 s, 1 s, 2 s, … up to 8 s. */
+/**
+ * Exponential backoff with jitter for apply's own re-sends after the `attempt`-th (1-based) POST:
+ * ~0.5 s, 1 s, 2 s, … up to 8 s.
+ */
 export function resendDelay(attempt: number, random: () => number): number {
-  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling * (0.5 + random() / 2));
+  return backoffMs(Math.max(0, attempt - 1), random, BASE_DELAY_MS, MAX_DELAY_MS);
 }
 
 export async function runInsertion(

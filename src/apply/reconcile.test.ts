@@ -125,6 +125,17 @@ describe("decideReconcile", () => {
     expect(decision.kind === "decided" && decision.found).toEqual(["n1", null]);
   });
 
+  it("never adopts a generated job run, even with the item's action and title", () => {
+    const generated: LiveJobRun = { ...job("gen-1", "A"), generated: true };
+    const live = run([job("jr-kick", "Kickoff"), generated, job("n1", "A")]);
+    const decision = decideReconcile([item("A"), item("A")], afterKickoff, live);
+    expect(decision).toEqual({
+      kind: "decided",
+      found: ["n1", null],
+      resend: [{ position: { parentGroupId: null, relativeSiblingId: "n1", before: false }, indexes: [1] }],
+    });
+  });
+
   it("is unverifiable when the target group is gone", () => {
     const live = run([]);
     expect(decideReconcile(items, afterKickoff, live).kind).toBe("unverifiable");

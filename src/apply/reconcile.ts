@@ -4,7 +4,8 @@
  * Pure: the applier does the IO.
  */
 import type { InsertPosition } from "../api/api-types.js";
-import type { LiveGroupRun, LiveNode, LiveRun } from "../api/live-types.js";
+import type { LiveGroupRun, LiveJobRun, LiveRun } from "../api/live-types.js";
+import { indexGroup } from "../plan/group-index.js";
 import type { JobRunCreateItem } from "../plan/plan-types.js";
 
 /** A re-send: a contiguous slice of the sent items (indexes into them) and where it goes. */
@@ -31,41 +32,38 @@ export function itemTitle(item: JobRunCreateItem): string {
   return typeof title === "string" ? title : "";
 }
 
-/** Finds a group by id (the root included). */
-function findGroup(group: LiveGroupRun, id: string): LiveGroupRun | undefined {
-  if (group.id === id) return group;
-  for (const child of group.children) {
-    if (child.kind === "group") {
-      const found = findGroup(child, id);
-      if (found) return found;
+/** Every group by id (the root included) and every node's parent group: one walk of the tree. */
+function indexTree(root: LiveGroupRun): {
+  readonly groupById: ReadonlyMap<string, LiveGroupRun>;
+  readonly parentById: ReadonlyMap<string, LiveGroupRun>;
+} {
+  const groupById = new Map<string, LiveGroupRun>();
+  const parentById = new Map<string, LiveGroupRun>();
+  const visit = (group: LiveGroupRun) => {
+    if (!groupById.has(group.id)) groupById.set(group.id, group);
+    for (const child of group.children) {
+      if (!parentById.has(child.id)) parentById.set(child.id, group);
+      if (child.kind === "group") visit(child);
     }
-  }
-  return undefined;
-}
-
-/** The group holding the node with this id as a direct child. */
-function findParent(group: LiveGroupRun, id: string): LiveGroupRun | undefined {
-  if (group.children.some((c) => c.id === id)) return group;
-  for (const child of group.children) {
-    if (child.kind === "group") {
-      const found = findParent(child, id);
-      if (found) return found;
-    }
-  }
-  return undefined;
+  };
+  visit(root);
+  return { groupById, parentById };
 }
 
 /** The group a POST with this position inserts into (API §9 step 2). */
 export function targetGroup(run: LiveRun, position: InsertPosition): LiveGroupRun | undefined {
-  if (position.parentGroupId !== null) return findGroup(run.root, position.parentGroupId);
-  if (position.relativeSiblingId !== null) return findParent(run.root, position.relativeSiblingId);
-  return run.root;
+  if (position.parentGroupId === null && position.relativeSiblingId === null) return run.root;
+  const { groupById, parentById } = indexTree(run.root);
+  if (position.parentGroupId !== null) return groupById.get(position.parentGroupId);
+  return parentById.get(position.relativeSiblingId as string);
 }
 
 /**
  * Which of `items` (sent at `position`, all missing from their group when planned) now exist, and
  * what to re-send. A live job run in the target group with an item's identity (action + title) is
- * that item: the plan saw none there, so it was created by the ambiguous request.
+ * that item: the plan saw none there, so it was created by the ambiguous request. Generated job
+ * runs (a certification's own signer/approver jobs) are never adopted, as the planner never
+ * matches them.
  * Missing items are re-sent in contiguous slices next to a found neighbour (after the last found one
  * before the slice, else before the first found one after it), or at the original position when
  * none was found, so the final order is the planned order.
@@ -80,15 +78,16 @@ export function decideReconcile(
     const what = position.parentGroupId ?? position.relativeSiblingId ?? "root";
     return { kind: "unverifiable", message: `the target group (${what}) is no longer in the run` };
   }
-  const claimed = new Set<string>();
+  const { jobsByIdentity } = indexGroup(group);
+  // How many job runs of each identity list are claimed: each item takes the next in live order.
+  const claimed = new Map<readonly LiveJobRun[], number>();
   const found = items.map((item) => {
-    const title = itemTitle(item);
-    const match = group.children.find(
-      (c: LiveNode) =>
-        c.kind === "job" && !claimed.has(c.id) && c.action === item.action && c.title === title,
-    );
+    const candidates = jobsByIdentity.get(item.action)?.get(itemTitle(item));
+    if (!candidates) return null;
+    const next = claimed.get(candidates) ?? 0;
+    const match = candidates[next];
     if (!match) return null;
-    claimed.add(match.id);
+    claimed.set(candidates, next + 1);
     return match.id;
   });
   return { kind: "decided", found, resend: resendSlices(found, position) };

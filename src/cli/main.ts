@@ -3,6 +3,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import { count } from "../render/words.js";
 import type { CliIO, CommandSpec, GlobalOptions, OptionSpec, OutStream } from "./cli-types.js";
 import { COMMANDS } from "./commands/index.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
@@ -115,7 +116,7 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
   if (error instanceof DiagnosticsError) {
     for (const d of error.diagnostics) err(formatDiagnostic(d));
     const n = error.diagnostics.filter((d) => d.severity === "error").length;
-    err(`${n} error${n === 1 ? "" : "s"} found.`);
+    err(`${count(n, "error")} found.`);
   } else if (error instanceof UserError) {
     err(`Error: ${error.message}`);
     if (error.hint) err(error.hint);

@@ -1,12 +1,12 @@
 import { type ClientEvent, createProcessesClient, type ProcessesClient } from "../api/client.js";
 import type { LiveState } from "../api/live-types.js";
-import { readLiveState, selectedBy } from "../api/read-live.js";
+import { readLiveState } from "../api/read-live.js";
 import type { ResolvedConfig } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
 import { loadConfig } from "../config/load-config.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import { type DesiredState, targetKey } from "../manifest/desired-types.js";
+import { type DesiredState, selectsTarget, targetKey } from "../manifest/desired-types.js";
 import { loadManifests } from "../manifest/load-manifests.js";
 import type { Plan } from "../plan/plan-types.js";
 import { plan } from "../plan/planner.js";
@@ -26,8 +26,14 @@ export function loadCommandConfig(ctx: CommandContext): Promise<ResolvedConfig> 
   });
 }
 
-/** Manifests -> DesiredState; every problem in every file at once (DiagnosticsError). */
-export async function loadDesired(ctx: CommandContext, config: ResolvedConfig): Promise<DesiredState> {
+export interface LoadedDesired {
+  readonly desired: DesiredState;
+  /** Manifest warnings (e.g. an empty manifest file), for the command to show. */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Manifests -> DesiredState and warnings; every error in every file at once (DiagnosticsError). */
+export async function loadDesired(ctx: CommandContext, config: ResolvedConfig): Promise<LoadedDesired> {
   const { desired, diagnostics, files } = await loadManifests(config.manifests, { cwd: ctx.io.cwd });
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
   if (files.length === 0) {
@@ -36,7 +42,7 @@ export async function loadDesired(ctx: CommandContext, config: ResolvedConfig): 
       "Set `manifests` in jobsync.config.ts or pass --manifests PATH.",
     );
   }
-  return desired;
+  return { desired, warnings: diagnostics };
 }
 
 export function openClient(
@@ -91,7 +97,7 @@ function refuseUnmatchedTargets(desired: DesiredState, live: LiveState, onlyRunI
     const t = live.targets.get(targetKey(m.target));
     const runId = t?.ok ? t.runId : undefined;
     if (runId) known.add(runId);
-    for (const id of selectedBy(onlyRunIds, m.target, runId)) matched.add(id);
+    for (const id of selectsTarget(onlyRunIds, m.target, runId)) matched.add(id);
   }
   const unmatched = onlyRunIds.filter((id) => !matched.has(id));
   if (unmatched.length === 0) return;

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type CosmiconfigResult, cosmiconfig } from "cosmiconfig";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import { displayPath } from "../manifest/find-files.js";
 import { checkSchema, type Problem } from "../manifest/schema-problems.js";
@@ -112,5 +112,5 @@ async function configDiagnostics(file: string, problems: Problem[], shown: strin
       text === undefined ? undefined : configPosition(text, [...prefix, ...problem.path], problem.at);
     return { severity: "error", file: shown, ...place, message: problem.message };
   });
-  return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return diagnostics.sort(compareByPlace);
 }

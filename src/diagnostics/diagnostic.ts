@@ -16,6 +16,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${prefix}${d.severity === "warning" ? "warning: " : ""}${d.message}`;
 }
 
+/**
+ * Sort comparator: line, then column (a missing place counts as 0). The file is not compared:
+ * callers sort the diagnostics of one file. `Array.prototype.sort` is stable, so equal places
+ * keep their order.
+ */
+export function compareByPlace(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

@@ -1,5 +1,6 @@
 import type { LiveGroupRun, LiveJobRun } from "../api/live-types.js";
 import { JOB_ACTIONS, type JobAction } from "../manifest/desired-types.js";
+import { DEFAULT_TRIGGER_TYPE } from "../manifest/manifest-schema.js";
 import { countManageableJobs } from "../plan/group-index.js";
 import { type ManifestArgs, toManifestArgs } from "./manifest-args.js";
 
@@ -131,7 +132,7 @@ function importJob(
   stats.jobs += 1;
   const args = toManifestArgs(job.action, job.title, job.args);
   const triggerType =
-    job.triggerType !== undefined && job.triggerType !== "whenEligible" ? job.triggerType : undefined;
+    job.triggerType !== undefined && job.triggerType !== DEFAULT_TRIGGER_TYPE ? job.triggerType : undefined;
   return triggerType === undefined
     ? { kind: "job", action: job.action, args }
     : { kind: "job", action: job.action, args, triggerType };

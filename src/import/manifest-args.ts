@@ -3,6 +3,7 @@ import type { JobAction } from "../manifest/desired-types.js";
 import {
   certificationArgsSchema,
   contentRequestArgsSchema,
+  PRINCIPAL_FIELDS,
   sendTaskArgsSchema,
 } from "../manifest/job-args-schema.js";
 
@@ -28,9 +29,6 @@ const ARGS_SCHEMAS: Readonly<Record<JobAction, { readonly shape: Readonly<Record
   contentRequest: contentRequestArgsSchema,
   certification: certificationArgsSchema,
 };
-
-/** Fields holding a user or group (`{ id, type }`, written as a bare id when the type is `user`). */
-const PRINCIPAL_FIELDS: ReadonlySet<string> = new Set(["assignee", "approver"]);
 
 /** Builds the manifest arguments of a job from its live title and `<action>Args`. */
 export function toManifestArgs(

@@ -1,5 +1,6 @@
 import { Document, Pair, type Scalar, YAMLMap, YAMLSeq } from "yaml";
 import type { LiveRun } from "../api/live-types.js";
+import { MANIFEST_API_VERSION, MANIFEST_KIND } from "../manifest/manifest-schema.js";
 import { emptyStats, type ImportEntry, type ImportStats, importEntries } from "./import-entries.js";
 import type { ManifestArgValue } from "./manifest-args.js";
 import { stringScalar } from "./string-scalar.js";
@@ -39,8 +40,8 @@ export function importManifest(run: LiveRun, options: RunToManifestOptions): Imp
   const doc = new Document();
   doc.commentBefore = headerComment(run, options);
   const root = new YAMLMap();
-  root.add(pair("apiVersion", stringScalar("jobsync/v1")));
-  root.add(pair("kind", stringScalar("JobRuns")));
+  root.add(pair("apiVersion", stringScalar(MANIFEST_API_VERSION)));
+  root.add(pair("kind", stringScalar(MANIFEST_KIND)));
   root.add(pair("metadata", mapOf([["name", stringScalar(manifestName(run))]])));
   root.add(pair("target", targetNode(options.target)));
   root.add(pair("jobs", entriesNode(entries)));

@@ -20,11 +20,38 @@ export function stringScalar(value: string): Scalar<string> {
 
 /**
  * Whether `value`, written as a plain scalar, would be read as a non-string by a YAML 1.1 or a
- * YAML 1.2 (core schema) reader. Decided by the `yaml` library's own resolution of both versions.
+ * YAML 1.2 (core schema) reader. Decided by the `yaml` library's own resolution of both versions,
+ * after a conservative fast path (`isPlainSafe`) for the common case.
  */
 export function isAmbiguousPlain(value: string): boolean {
-  if (isCalendarDate(value)) return false;
+  if (isPlainSafe(value) || isCalendarDate(value)) return false;
+  return parsesAsNonString(value);
+}
+
+/** The `yaml` library's verdict (the slow path): read as a non-string by YAML 1.1 or 1.2. */
+export function parsesAsNonString(value: string): boolean {
   return readsAsNonString(value, "1.1") || readsAsNonString(value, "1.2");
+}
+
+/**
+ * ASCII letter or `_` first (so no number, date, `-`, `.`, `~`, `!`, `&`, `*`, quote, …), then
+ * only letters, digits, `_`, `-`, `.`, `,`, `/` and inner spaces (so no `:`, `#`, flow or
+ * block indicators, and no leading/trailing space).
+ */
+const PLAIN_SAFE = /^[A-Za-z_](?:[A-Za-z0-9_.,/ -]*[A-Za-z0-9_.,/-])?$/;
+
+/** Words YAML 1.1 or 1.2 read as booleans, nulls or special floats (compared lower-cased). */
+const KEYWORDS = new Set(["y", "n", "yes", "no", "true", "false", "on", "off", "null", "inf", "nan"]);
+
+/** YAML 1.1 floats may omit the mantissa: `e5`, `E-3` read as numbers. */
+const BARE_EXPONENT = /^[eE][-+]?[0-9]/;
+
+/**
+ * A fast, conservative "reads as a string under YAML 1.1 and 1.2" test, so the common case (keys,
+ * titles, ids) skips parsing two documents. False only means "ask the parser".
+ */
+export function isPlainSafe(value: string): boolean {
+  return PLAIN_SAFE.test(value) && !BARE_EXPONENT.test(value) && !KEYWORDS.has(value.toLowerCase());
 }
 
 function readsAsNonString(value: string, version: "1.1" | "1.2"): boolean {

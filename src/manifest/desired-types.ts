@@ -70,6 +70,18 @@ export function targetKey(t: TargetSpec): string {
   }
 }
 
+/**
+ * The `--target` ids that select a manifest's target: its resolved run id (`runId`, when resolved),
+ * or its own `processRun` / `process.id`. Empty when none does.
+ */
+export function selectsTarget(
+  only: readonly string[],
+  target: TargetSpec,
+  runId: string | undefined,
+): string[] {
+  return only.filter((id) => id === runId || (target.type !== "processName" && id === target.id));
+}
+
 /** Human description of a target, e.g. `process run "51bc…"` or `process "Q4 Close"`. */
 export function describeTarget(t: TargetSpec): string {
   switch (t.type) {

@@ -32,6 +32,9 @@ export const dateSchema = z.iso
 const textSchema = (description: string) =>
   z.string({ error: (iss) => `expected text, got ${showValue(iss.input)}` }).meta({ description });
 
+/** Argument fields holding a user or group (`{ id, type }`, or a bare user id as shorthand). */
+export const PRINCIPAL_FIELDS: ReadonlySet<string> = new Set(["assignee", "approver"]);
+
 /** A user or group: a bare user id (shorthand for `{ id, type: user }`) or `{ id, type }`. */
 export const principalSchema = (what: string) =>
   expecting(

@@ -13,16 +13,21 @@ import { showValue } from "./show-value.js";
  * Schema (`jobsync schema`) both come from it. Strict: unknown keys are errors.
  */
 
-export const API_VERSION = "jobsync/v1";
-export const KIND = "JobRuns";
+/** The `apiVersion` every manifest declares. */
+export const MANIFEST_API_VERSION = "jobsync/v1";
+/** The `kind` every manifest declares. */
+export const MANIFEST_KIND = "JobRuns";
+/** The `triggerType` of a job that does not say (and that import leaves out). */
+export const DEFAULT_TRIGGER_TYPE = "whenEligible";
 
 const triggerTypeSchema = z
   .string({
-    error: (iss) => `expected a trigger type (text, e.g. "whenEligible"), got ${showValue(iss.input)}`,
+    error: (iss) =>
+      `expected a trigger type (text, e.g. "${DEFAULT_TRIGGER_TYPE}"), got ${showValue(iss.input)}`,
   })
-  .regex(/\S/, { error: 'triggerType must not be empty (e.g. "whenEligible")' })
-  .default("whenEligible")
-  .meta({ description: 'What starts the job once created. Default "whenEligible".' });
+  .regex(/\S/, { error: `triggerType must not be empty (e.g. "${DEFAULT_TRIGGER_TYPE}")` })
+  .default(DEFAULT_TRIGGER_TYPE)
+  .meta({ description: `What starts the job once created. Default "${DEFAULT_TRIGGER_TYPE}".` });
 
 const job = <K extends string, A extends z.ZodType>(kind: K, args: A, description: string) =>
   z
@@ -126,10 +131,12 @@ export const targetSchema = expecting(
 export const manifestSchema = expecting(
   z
     .strictObject({
-      apiVersion: z.literal(API_VERSION, {
-        error: (iss) => `expected apiVersion "${API_VERSION}", got ${showValue(iss.input)}`,
+      apiVersion: z.literal(MANIFEST_API_VERSION, {
+        error: (iss) => `expected apiVersion "${MANIFEST_API_VERSION}", got ${showValue(iss.input)}`,
       }),
-      kind: z.literal(KIND, { error: (iss) => `expected kind "${KIND}", got ${showValue(iss.input)}` }),
+      kind: z.literal(MANIFEST_KIND, {
+        error: (iss) => `expected kind "${MANIFEST_KIND}", got ${showValue(iss.input)}`,
+      }),
       metadata: z
         .strictObject({
           name: z.string().optional().meta({ description: "A name shown in output." }),
@@ -140,12 +147,10 @@ export const manifestSchema = expecting(
     })
     .meta({
       title: "jobsync manifest",
-      description:
-        "Which job runs must exist in a running process run, and where (jobsync/v1, kind JobRuns).",
+      description: `Which job runs must exist in a running process run, and where (${MANIFEST_API_VERSION}, kind ${MANIFEST_KIND}).`,
     }),
   "a JobRuns manifest (a mapping with apiVersion, kind, target and jobs)",
 );
 
-export type ManifestInput = z.input<typeof manifestSchema>;
 export type ManifestOutput = z.output<typeof manifestSchema>;
 export type EntryOutput = z.output<typeof entrySchema>;

@@ -1,5 +1,5 @@
 import { type Document, LineCounter, parseAllDocuments } from "yaml";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DesiredManifest } from "./desired-types.js";
 import { duplicateProblems } from "./duplicates.js";
 import { manifestSchema } from "./manifest-schema.js";
@@ -40,7 +40,7 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
     if (result.manifest) manifests.push(result.manifest);
     diagnostics.push(...result.diagnostics);
   }
-  return { manifests, diagnostics: sortByPlace(diagnostics) };
+  return { manifests, diagnostics: diagnostics.sort(compareByPlace) };
 }
 
 function isNullScalar(node: unknown): boolean {
@@ -77,13 +77,9 @@ function parseDocument(
   const checked = checkSchema(manifestSchema, value);
   const duplicates = duplicateProblems(value, (path) => at(path).line);
   const problems = [...(checked.ok ? [] : checked.problems), ...duplicates];
-  if (!checked.ok || problems.length > 0) return { diagnostics: sortByPlace(problems.map(toDiagnostic)) };
+  if (!checked.ok || problems.length > 0)
+    return { diagnostics: problems.map(toDiagnostic).sort(compareByPlace) };
   return { manifest: toDesiredManifest(checked.data, at), diagnostics: [] };
-}
-
-/** In line then column order (stable: equal places keep their order). */
-function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
 function yamlDiagnostic(

@@ -7,6 +7,7 @@ import {
   type SourceRef,
   type TargetSpec,
 } from "./desired-types.js";
+import { PRINCIPAL_FIELDS } from "./job-args-schema.js";
 import type { EntryOutput, ManifestOutput } from "./manifest-schema.js";
 import type { PathKey } from "./schema-walk.js";
 
@@ -17,8 +18,6 @@ import type { PathKey } from "./schema-walk.js";
 
 export type SourceAt = (path: readonly PathKey[], at?: "key" | "value") => SourceRef;
 
-const PRINCIPAL_FIELDS = ["assignee", "approver"] as const;
-
 function principal(value: unknown): Principal {
   return typeof value === "string" ? { id: value, type: "user" } : (value as Principal);
 }
@@ -28,7 +27,7 @@ export function toArgs(args: Readonly<Record<string, unknown>>): Record<string, 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
     if (value === undefined) continue;
-    out[key] = (PRINCIPAL_FIELDS as readonly string[]).includes(key) ? principal(value) : value;
+    out[key] = PRINCIPAL_FIELDS.has(key) ? principal(value) : value;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import { formatPath } from "../manifest/schema-walk.js";
 import { deepEqual } from "./drift.js";
 import { planSchema } from "./plan-schema.js";
 import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
@@ -15,15 +16,20 @@ import { summarize } from "./summary.js";
 const MAX_REPORTED_ISSUES = 20;
 const REMAKE_HINT = "Make a new plan with `jobsync plan --out FILE`.";
 
-/** The plan as the saved file: 2-space JSON, keys in the schema's order, newline-terminated. */
-export function serializePlan(plan: Plan): string {
-  return `${JSON.stringify(planSchema.parse(plan), null, 2)}\n`;
+/** A copy of the plan with its keys in the schema's order (the saved file's key order). */
+export function orderPlanKeys(plan: Plan): Plan {
+  return planSchema.parse(plan) as Plan;
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) out += typeof key === "number" ? `[${key}]` : `${out ? "." : ""}${String(key)}`;
-  return out || "(top level)";
+/** The plan as the saved file: 2-space JSON, keys in the schema's order, newline-terminated. */
+export function serializePlan(plan: Plan): string {
+  return `${JSON.stringify(orderPlanKeys(plan), null, 2)}\n`;
+}
+
+/** A zod issue's path as `processRuns[0].fingerprint`, or `(top level)`. */
+function issuePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(top level)";
+  return formatPath(path.map((key) => (typeof key === "symbol" ? String(key) : key)));
 }
 
 function checkFormatVersion(value: unknown, file: string): void {
@@ -66,7 +72,7 @@ export function parsePlan(text: string, file: string): Plan {
     const diagnostics: Diagnostic[] = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
       severity: "error",
       file,
-      message: `malformed plan: ${formatPath(issue.path)}: ${issue.message}`,
+      message: `malformed plan: ${issuePath(issue.path)}: ${issue.message}`,
     }));
     if (issues.length > MAX_REPORTED_ISSUES) {
       diagnostics.push({

@@ -1,5 +1,5 @@
 import type { LiveGroupRun, LiveRun } from "../api/live-types.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DesiredEntry, DesiredManifest } from "../manifest/desired-types.js";
 import { longestIncreasingSubsequence } from "./anchors.js";
 import { diffJob } from "./drift.js";
@@ -113,10 +113,6 @@ function planGroup(
   }
 }
 
-function byPlace(a: Diagnostic, b: Diagnostic): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
-}
-
 /**
  * Plans one manifest against its live run: matching, drift, anchors, placement, recursing into
  * matched groups. Insertions come group by group (a parent's before its child groups'); they
@@ -145,5 +141,5 @@ export function planRun(manifest: DesiredManifest, run: LiveRun, maxJobsPerReque
     outOfOrder: acc.outOfOrder,
     unmanaged: countManageableJobs(run.root) - acc.state.managedJobIds.size,
   };
-  return { runPlan, diagnostics: acc.diagnostics.sort(byPlace) };
+  return { runPlan, diagnostics: acc.diagnostics.sort(compareByPlace) };
 }

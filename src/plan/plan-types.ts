@@ -14,6 +14,14 @@ export interface JobRunCreateItem {
   readonly triggerType: string;
 }
 
+/** The item's `<action>Args` object (`arguments.sendTaskArgs`, …: what the manifest wrote), or {} when absent. */
+export function jobArgs(item: JobRunCreateItem): Readonly<Record<string, unknown>> {
+  const args = item.arguments[`${item.action}Args`];
+  return typeof args === "object" && args !== null && !Array.isArray(args)
+    ? (args as Record<string, unknown>)
+    : {};
+}
+
 /** A body item plus where it came from (stripped before sending). */
 export interface PlannedJob extends JobRunCreateItem {
   readonly source: { readonly file: string; readonly line: number };

@@ -4,6 +4,7 @@ import {
   type DesiredManifest,
   type DesiredState,
   describeTarget,
+  selectsTarget,
   targetKey,
 } from "../manifest/desired-types.js";
 import { planRun } from "./plan-run.js";
@@ -26,17 +27,6 @@ export interface PlanResult {
 /** Run statuses known not to accept new job runs (the API answers 409). Unknown statuses are allowed. */
 export const NOT_RUNNING_STATUSES: ReadonlySet<string> = new Set(["complete", "cancelled", "cancelling"]);
 
-function isSelected(
-  manifest: DesiredManifest,
-  runId: string | undefined,
-  only: ReadonlySet<string> | undefined,
-) {
-  if (!only) return true;
-  if (runId !== undefined && only.has(runId)) return true;
-  const target = manifest.target;
-  return target.type !== "processName" && only.has(target.id);
-}
-
 function targetError(manifest: DesiredManifest, message: string): Diagnostic {
   const at = manifest.targetSource;
   return { severity: "error", file: at.file, line: at.line, col: at.col, message };
@@ -49,7 +39,7 @@ function targetError(manifest: DesiredManifest, message: string): Diagnostic {
  * as diagnostics in manifest order.
  */
 export function plan(desired: DesiredState, live: LiveState, options: PlanOptions): PlanResult {
-  const only = options.onlyRunIds ? new Set(options.onlyRunIds) : undefined;
+  const only = options.onlyRunIds;
   const diagnostics: Diagnostic[] = [];
   const firstManifestByRun = new Map<string, DesiredManifest>();
   const planned: { file: string; runPlan: RunPlan }[] = [];
@@ -57,7 +47,7 @@ export function plan(desired: DesiredState, live: LiveState, options: PlanOption
   for (const manifest of desired.manifests) {
     const resolution = live.targets.get(targetKey(manifest.target));
     const runId = resolution?.ok ? resolution.runId : undefined;
-    if (!isSelected(manifest, runId, only)) continue;
+    if (only && selectsTarget(only, manifest.target, runId).length === 0) continue;
     if (!resolution) {
       diagnostics.push(targetError(manifest, `${describeTarget(manifest.target)} was not looked up`));
       continue;

@@ -4,15 +4,16 @@
  */
 import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
 import { applySucceeded } from "../apply/apply-types.js";
+import { orderPlanKeys } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
 import { applyCompleteLine, RERUN_SAFE_LINE } from "./apply-text.js";
 
 /** Version of the apply event stream. */
 export const APPLY_STREAM_VERSION = 1 as const;
 
-/** `{"type":"plan","streamVersion":1,"plan":{…}}` + newline. */
+/** `{"type":"plan","streamVersion":1,"plan":{…}}` + newline; the plan's keys as in the saved file. */
 export function renderPlanLine(plan: Plan): string {
-  return `${JSON.stringify({ type: "plan", streamVersion: APPLY_STREAM_VERSION, plan })}\n`;
+  return `${JSON.stringify({ type: "plan", streamVersion: APPLY_STREAM_VERSION, plan: orderPlanKeys(plan) })}\n`;
 }
 
 /** One event as one JSON line. */

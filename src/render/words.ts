@@ -6,14 +6,15 @@
  * Every string that comes from a manifest or the API goes through `quote` or `bare`, which
  * escape control characters (so a title cannot carry terminal escapes or line breaks).
  */
-import type {
-  Drift,
-  Insertion,
-  NodeLabel,
-  OutOfOrder,
-  PlannedJob,
-  PlanSummary,
-  RunPlan,
+import {
+  type Drift,
+  type Insertion,
+  jobArgs,
+  type NodeLabel,
+  type OutOfOrder,
+  type PlannedJob,
+  type PlanSummary,
+  type RunPlan,
 } from "../plan/plan-types.js";
 
 /** Longest title shown, in characters, before it is cut with "…". */
@@ -78,14 +79,6 @@ export function insertionWords(insertion: Insertion): string {
   const part = insertion.explain.part;
   const partWords = part ? ` (part ${part.index} of ${part.of})` : "";
   return `${count(insertion.jobs.length, "job run")} ${positionWords(insertion.explain)}${partWords}`;
-}
-
-/** The job's `<action>Args` object (what the manifest wrote), or {} when absent. */
-export function jobArgs(job: PlannedJob): Readonly<Record<string, unknown>> {
-  const args = job.arguments[`${job.action}Args`];
-  return typeof args === "object" && args !== null && !Array.isArray(args)
-    ? (args as Record<string, unknown>)
-    : {};
 }
 
 /** Arguments shown on a job line, in this order, under these names. */

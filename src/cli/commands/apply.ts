@@ -1,12 +1,10 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import type { ClientEvent, ProcessesClient } from "../../api/client.js";
 import { applyPlan } from "../../apply/applier.js";
 import { type ApplyEvent, type ApplyResult, applySucceeded } from "../../apply/apply-types.js";
 import { checkStale } from "../../apply/stale-check.js";
 import { createWaitTracker, type WaitTracker } from "../../apply/wait-tracker.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UserError } from "../../diagnostics/errors.js";
-import { parsePlan } from "../../plan/plan-file.js";
 import type { Plan } from "../../plan/plan-types.js";
 import {
   renderApplyEventJson,
@@ -21,10 +19,10 @@ import {
   renderProgressLine,
 } from "../../render/apply-text.js";
 import { renderPlanText } from "../../render/plan-text.js";
-import { count } from "../../render/words.js";
+import { count, NO_CHANGES_LINE } from "../../render/words.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
 import { loadCommandConfig, loadDesired, openClient, planFromLive, targetFilter } from "../pipeline.js";
-import { formatOption, readFormat } from "../plan-output.js";
+import { formatOption, readFormat, readPlanFile, writeDiagnostics } from "../plan-output.js";
 
 const APPLY_FORMATS = ["text", "json"] as const;
 const USAGE = "jobsync apply [PLANFILE] [--auto-approve] [--format text|json] [--target ID]...";
@@ -100,22 +98,29 @@ async function runApply(ctx: CommandContext): Promise<number> {
   const client = openClient({ ...ctx, io: { ...ctx.io, signal: clientAbort.signal } }, config, onClientEvent);
   try {
     let plan: Plan;
+    let warnings: readonly Diagnostic[] = [];
     try {
-      plan =
-        savedPlan ??
-        (await planFromLive(await loadDesired(ctx, config), client, config, targetFilter(ctx))).plan;
-      if (savedPlan) await refuseIfStale(savedPlan, client, config.parallelism, planFile as string);
+      if (savedPlan) {
+        plan = savedPlan;
+        await refuseIfStale(savedPlan, client, config.parallelism, planFile as string);
+      } else {
+        const loaded = await loadDesired(ctx, config);
+        warnings = loaded.warnings;
+        plan = (await planFromLive(loaded.desired, client, config, targetFilter(ctx))).plan;
+      }
     } catch (error) {
       if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
       throw error;
     }
-    if (format === "json") ctx.io.stdout.write(renderPlanLine(plan));
-    else if (savedPlan) ctx.io.stdout.write(`${savedPlanHeader(plan, planFile as string)}\n`);
-    else ctx.io.stdout.write(renderPlanText(plan, { color: ctx.global.color }));
+    if (format === "json") {
+      writeDiagnostics(ctx.io, warnings);
+      ctx.io.stdout.write(renderPlanLine(plan));
+    } else if (savedPlan) ctx.io.stdout.write(`${savedPlanHeader(plan, planFile as string)}\n`);
+    else ctx.io.stdout.write(renderPlanText(plan, { color: ctx.global.color, diagnostics: warnings }));
     if (plan.summary.create === 0) {
       if (format === "json") ctx.io.stdout.write(renderNoChangesJson());
       else {
-        if (savedPlan) ctx.io.stdout.write("No changes. Job runs match the manifests.\n");
+        if (savedPlan) ctx.io.stdout.write(`${NO_CHANGES_LINE}\n`);
         // As Terraform does: the apply line even when there was nothing to do.
         ctx.io.stdout.write(`\n${applyCompleteLine({ createdCount: 0, requests: 0 })}\n`);
       }
@@ -146,16 +151,6 @@ async function runApply(ctx: CommandContext): Promise<number> {
 function cancelled(ctx: CommandContext, why?: string): number {
   ctx.io.stdout.write(`\nApply cancelled${why ? `: ${why}` : ""}.\n`);
   return 1;
-}
-
-async function readPlanFile(ctx: CommandContext, file: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.io.cwd, file), "utf8");
-  } catch {
-    throw new UserError(`cannot read plan file ${file}`, "Save one with `jobsync plan --out FILE`.");
-  }
-  return parsePlan(text, file);
 }
 
 /** Nothing is sent when any run changed since the plan was made. */

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { UserError } from "../../diagnostics/errors.js";
 import { DEMO_SEED } from "../../emulator/demo-seed.js";
 import type { EmulatorOptions, EmulatorSeed } from "../../emulator/emulator-types.js";
-import { parseRateLimit } from "../../emulator/rate-limit.js";
+import { DEFAULT_RATE_LIMIT, parseRateLimit } from "../../emulator/rate-limit.js";
 import { loadSeedFile } from "../../emulator/seed.js";
 import { startEmulator } from "../../emulator/server.js";
 import type { CommandSpec, OptionValue } from "../cli-types.js";
@@ -45,8 +45,7 @@ export const emulatorCommand: CommandSpec = {
       limit === false
         ? false
         : {
-            requests: 1000,
-            perSeconds: 60,
+            ...DEFAULT_RATE_LIMIT,
             ...limit,
             retryAfter: !values["no-retry-after"] && !values["no-retry-hints"],
             hints: !values["no-retry-hints"],

@@ -6,6 +6,7 @@ import type { ImportStats } from "../../import/import-entries.js";
 import { importRun } from "../../import/import-run.js";
 import { defaultSchemaRef } from "../../import/schema-ref.js";
 import { NOT_RUNNING_STATUSES } from "../../plan/planner.js";
+import { count } from "../../render/words.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
 import { loadCommandConfig, openClient } from "../pipeline.js";
 
@@ -110,11 +111,10 @@ function exists(file: string): UserError {
 }
 
 function describeStats(stats: ImportStats): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [plural(stats.jobs, "job"), plural(stats.anchors, "anchor"), plural(stats.groups, "group")];
+  const parts = [count(stats.jobs, "job"), count(stats.anchors, "anchor"), count(stats.groups, "group")];
   const left = [
-    stats.generated > 0 ? plural(stats.generated, "generated job run") : "",
-    stats.readOnlyGroups > 0 ? plural(stats.readOnlyGroups, "read-only group") : "",
+    stats.generated > 0 ? count(stats.generated, "generated job run") : "",
+    stats.readOnlyGroups > 0 ? count(stats.readOnlyGroups, "read-only group") : "",
   ].filter((s) => s !== "");
   return `${parts.join(", ")}${left.length > 0 ? ` (left out: ${left.join(", ")})` : ""}`;
 }

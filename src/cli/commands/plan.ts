@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { serializePlan } from "../../plan/plan-file.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadCommandConfig, loadDesired, openClient, planFromLive, targetFilter } from "../pipeline.js";
-import { formatOption, PLAN_FORMATS, readFormat, renderPlan } from "../plan-output.js";
+import { formatOption, PLAN_FORMATS, readFormat, renderPlan, writeDiagnostics } from "../plan-output.js";
 
 export const planCommand: CommandSpec = {
   usage: "jobsync plan [--out FILE] [--format text|json|markdown] [--detailed-exitcode] [--target ID]...",
@@ -24,11 +24,12 @@ export const planCommand: CommandSpec = {
   async run(ctx) {
     const format = readFormat(ctx, PLAN_FORMATS);
     const config = await loadCommandConfig(ctx);
-    const desired = await loadDesired(ctx, config);
+    const { desired, warnings } = await loadDesired(ctx, config);
     const client = openClient(ctx, config);
     try {
       const { plan } = await planFromLive(desired, client, config, targetFilter(ctx));
-      ctx.io.stdout.write(renderPlan(plan, format, ctx.global.color));
+      if (format === "json") writeDiagnostics(ctx.io, warnings);
+      ctx.io.stdout.write(renderPlan(plan, format, ctx.global.color, warnings));
       const out = ctx.values.out;
       if (typeof out === "string") {
         await writeFile(resolve(ctx.io.cwd, out), serializePlan(plan));
