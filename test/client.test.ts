@@ -218,8 +218,8 @@ describe("Processes client against the emulator", () => {
     await bare.api.getProcessRun("run-vendor");
     const pauses = bare.events.flatMap((e) => (e.type === "waiting" && e.reason === "server-429" ? [e] : []));
     expect(pauses).toHaveLength(2);
-    // Jittered exponential backoff from 1 s: 750 ms, then 1500 ms (random fixed at 0.5).
-    expect(bare.clock.time.waits).toEqual([750, 1500]);
+    // Jittered backoff from 0.5 s growing by half: 375 ms, then 563 ms (random fixed at 0.5).
+    expect(bare.clock.time.waits).toEqual([375, 563]);
   });
 
   it("creates job runs at a position and returns them in request order", async () => {

@@ -14,6 +14,11 @@ export class BudgetProbe {
   private accepted = 0;
   private limited: { readonly at: number; readonly start: number; accepted: number } | undefined;
 
+  /** Between a 429 without an announced budget and the first request accepted after it. */
+  get probing(): boolean {
+    return this.limited !== undefined;
+  }
+
   /** A 429 without an announced budget arrived at `now`. */
   refused(now: number): void {
     if (this.limited || this.start === undefined) return;

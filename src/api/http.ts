@@ -127,13 +127,17 @@ export class Transport {
       if (status !== 429) {
         const observed = this.probe.accept(started, now());
         if (observed) limiter.learn(observed);
+        if (!this.probe.probing) limiter.endProbe();
       }
       if (status === 429 && ++limited < MAX_429_TRIES) {
         const retryAfter = headerValue(headers["retry-after"]);
         const message = readServerError(body).message;
         const pause = pauseAfter429(retryAfter, message, limited - 1, now(), random);
         if (pause.learned) limiter.learn(pause.learned);
-        else this.probe.refused(now());
+        else {
+          this.probe.refused(now());
+          limiter.startProbe();
+        }
         const untilMs = now() + pause.waitMs;
         limiter.pauseUntil(untilMs);
         onEvent?.({ type: "waiting", reason: "server-429", untilMs, detail: message });

@@ -136,4 +136,24 @@ describe("RateLimiter", () => {
     controller.abort(new Error("stop"));
     await expect(waiting).rejects.toThrow("stop");
   });
+
+  it("while probing, lets one request be in flight at a time", async () => {
+    const time = fakeTime();
+    const limiter = new RateLimiter({ requests: 100, perSeconds: 1 }, time);
+    limiter.startProbe();
+    const release = await limiter.acquire();
+    let second = false;
+    const next = limiter.acquire().then((r) => {
+      second = true;
+      return r;
+    });
+    await new Promise((resolve) => setImmediate(resolve)); // every pending promise has run
+    expect(second).toBe(false);
+    release();
+    (await next)();
+    expect(second).toBe(true);
+    limiter.endProbe();
+    const both = await Promise.all([limiter.acquire(), limiter.acquire()]);
+    expect(both).toHaveLength(2);
+  });
 });

@@ -46,6 +46,8 @@ export class RateLimiter {
   private done: number[] = [];
   private inFlight = 0;
   private pausedUntil = 0;
+  /** While probing a server's unknown budget, one request at a time. */
+  private probing = false;
   private queue: Promise<void> = Promise.resolve();
   private releaseWaiters: (() => void)[] = [];
 
@@ -75,6 +77,20 @@ export class RateLimiter {
     this.wake();
   }
 
+  /**
+   * After a 429 that says nothing: until `endProbe()`, at most one request is in flight, so each
+   * probe of the server's window costs one 429 rather than one per parallel caller.
+   */
+  startProbe(): void {
+    this.probing = true;
+  }
+
+  endProbe(): void {
+    if (!this.probing) return;
+    this.probing = false;
+    this.wake();
+  }
+
   /** Adds (or tightens) a budget the server announced, e.g. "Rate limit of 10 per 1 seconds". */
   learn(budget: RateBudget): void {
     const ms = Math.max(1, budget.perSeconds * 1000);
@@ -96,6 +112,7 @@ export class RateLimiter {
   /** Earliest time a new request may start: `now` when free, Infinity when only a release can free one. */
   nextFreeAt(now: number): number {
     this.prune(now);
+    if (this.probing && this.inFlight > 0) return Number.POSITIVE_INFINITY;
     let until = Math.max(this.pausedUntil, now);
     for (const w of this.windows) {
       const first = lowerBoundAfter(this.done, now - w.ms);

@@ -49,11 +49,12 @@ describe("retry policy", () => {
     expect(pauseAfter429(undefined, budget, 0, 0, () => 1)).toMatchObject({ waitMs: 100, source: "budget" });
     expect(pauseAfter429(undefined, budget, 2, 0, () => 1).waitMs).toBe(400);
     expect(pauseAfter429(undefined, budget, 9, 0, () => 1).waitMs).toBe(1000);
-    // Nothing to go on: 1 s, 2 s, … capped at a minute.
+    // Nothing to go on: 0.5 s, 0.75 s, 1.125 s, … (growing by half) capped at a minute.
     expect(pauseAfter429(undefined, "slow down", 0, 0, () => 1)).toMatchObject({
-      waitMs: 1000,
+      waitMs: 500,
       source: "backoff",
     });
+    expect(pauseAfter429(undefined, "slow down", 2, 0, () => 1).waitMs).toBe(1125);
     expect(pauseAfter429(undefined, undefined, 20, 0, () => 1).waitMs).toBe(RATE_CAP_MS);
   });
 });

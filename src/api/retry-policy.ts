@@ -12,13 +12,24 @@ export const MAX_TRIES = 5;
 export const MAX_429_TRIES = 12;
 export const RETRY_BASE_MS = 250;
 export const RETRY_CAP_MS = 8000;
-/** First pause after a 429 that says nothing about when to come back. */
-export const RATE_BASE_MS = 1000;
+/**
+ * Pauses after 429s that say nothing about when to come back: one request probes at a time
+ * (see RateLimiter.probe), growing by half each time, so the first success comes soon after the
+ * server's window has moved on (the budget learned from it is at most about 1.5x too slow).
+ */
+export const RATE_BASE_MS = 500;
+export const RATE_GROWTH = 1.5;
 export const RATE_CAP_MS = 60_000;
 
-/** "Equal jitter": between half and all of min(cap, base * 2^attempt). attempt is 0-based. */
-export function backoffMs(attempt: number, random: () => number, baseMs: number, capMs: number): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+/** "Equal jitter": between half and all of min(cap, base * growth^attempt). attempt is 0-based. */
+export function backoffMs(
+  attempt: number,
+  random: () => number,
+  baseMs: number,
+  capMs: number,
+  growth = 2,
+): number {
+  const ceiling = Math.min(capMs, baseMs * growth ** Math.min(attempt, 60));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
@@ -82,5 +93,5 @@ export function pauseAfter429(
     const slotMs = Math.max(10, windowMs / learned.requests);
     return { waitMs: backoffMs(attempt, random, slotMs, windowMs), learned, source: "budget" };
   }
-  return { waitMs: backoffMs(attempt, random, RATE_BASE_MS, RATE_CAP_MS), source: "backoff" };
+  return { waitMs: backoffMs(attempt, random, RATE_BASE_MS, RATE_CAP_MS, RATE_GROWTH), source: "backoff" };
 }
