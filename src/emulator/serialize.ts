@@ -111,17 +111,21 @@ export function runSummary(run: RunRecord): Record<string, unknown> {
   return { id: run.id, status: run.status, created: stamp(run.created) };
 }
 
+/** The fields every process representation starts with: `{ id, name, dueDate? }`. */
+function processIdentity(process: ProcessRecord): Record<string, unknown> {
+  return {
+    id: process.id,
+    name: process.name,
+    ...(process.dueDate !== undefined ? { dueDate: process.dueDate } : {}),
+  };
+}
+
 /** A ProcessSummary (list item): `{ id, name, dueDate?, run? }`. */
 export function serializeProcessSummary(
   process: ProcessRecord,
   run: RunRecord | undefined,
 ): Record<string, unknown> {
-  return {
-    id: process.id,
-    name: process.name,
-    ...(process.dueDate !== undefined ? { dueDate: process.dueDate } : {}),
-    ...(run ? { run: runSummary(run) } : {}),
-  };
+  return { ...processIdentity(process), ...(run ? { run: runSummary(run) } : {}) };
 }
 
 /** A Process (§7.2): its build-time `root` (from the template; empty without one) and current `run`. */
@@ -130,9 +134,7 @@ export function serializeProcess(
   run: RunRecord | undefined,
 ): Record<string, unknown> {
   return {
-    id: process.id,
-    name: process.name,
-    ...(process.dueDate !== undefined ? { dueDate: process.dueDate } : {}),
+    ...processIdentity(process),
     created: stamp(process.created),
     modified: stamp(process.modified),
     root: {
