@@ -4,7 +4,7 @@ import type { DesiredEntry } from "../../manifest/desired-types.js";
 import { loadManifests } from "../../manifest/load-manifests.js";
 import { count } from "../../render/words.js";
 import type { CommandSpec } from "../cli-types.js";
-import { loadCommandConfig } from "../pipeline.js";
+import { loadCommandConfig } from "../inputs.js";
 
 /** `jobsync validate`: checks the manifests offline; every problem in every file, then exit 1. */
 export const validateCommand: CommandSpec = {

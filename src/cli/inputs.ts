@@ -1,0 +1,40 @@
+import type { ResolvedConfig } from "../config/config-types.js";
+import { loadConfig } from "../config/load-config.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import type { DesiredState } from "../manifest/desired-types.js";
+import { loadManifests } from "../manifest/load-manifests.js";
+import type { CommandContext } from "./cli-types.js";
+
+/**
+ * The offline first steps of the pipeline: config, then manifests -> DesiredState. Kept apart
+ * from the API steps (pipeline.ts) so `jobsync validate` loads no HTTP client.
+ */
+
+export function loadCommandConfig(ctx: CommandContext): Promise<ResolvedConfig> {
+  return loadConfig({
+    cwd: ctx.io.cwd,
+    configFile: ctx.global.config,
+    manifests: ctx.global.manifests,
+    env: ctx.io.env,
+  });
+}
+
+export interface LoadedDesired {
+  readonly desired: DesiredState;
+  /** Manifest warnings (e.g. an empty manifest file), for the command to show. */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Manifests -> DesiredState and warnings; every error in every file at once (DiagnosticsError). */
+export async function loadDesired(ctx: CommandContext, config: ResolvedConfig): Promise<LoadedDesired> {
+  const { desired, diagnostics, files } = await loadManifests(config.manifests, { cwd: ctx.io.cwd });
+  if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
+  if (files.length === 0) {
+    throw new UserError(
+      `no manifest files (*.yaml, *.yml) found in ${config.manifests.join(", ")}`,
+      "Set `manifests` in jobsync.config.ts or pass --manifests PATH.",
+    );
+  }
+  return { desired, warnings: diagnostics };
+}
