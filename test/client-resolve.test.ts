@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createProcessesClient, type ProcessesClient } from "../src/api/client.js";
 import { readLiveState } from "../src/api/read-live.js";
-import { resolveTargets } from "../src/api/resolve-targets.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
@@ -40,15 +39,20 @@ const desired = (...targets: TargetSpec[]): DesiredState => ({ manifests: target
 describe("resolving targets against the emulator (demo seed)", () => {
   it("resolves a run id, a process id and an exact process name", async () => {
     const { api } = await setup();
-    const targets = await resolveTargets(
-      [
-        { type: "processRun", id: "run-q4close" },
-        { type: "processId", id: "proc-vendor" },
-        { type: "processName", name: "Annual Report 2024" },
-        { type: "processName", name: "Annual Report 2024" },
-      ],
-      api,
-    );
+    const targets = (
+      await readLiveState(
+        desired(
+          ...([
+            { type: "processRun", id: "run-q4close" },
+            { type: "processId", id: "proc-vendor" },
+            { type: "processName", name: "Annual Report 2024" },
+            { type: "processName", name: "Annual Report 2024" },
+          ] as TargetSpec[]),
+        ),
+        api,
+        { parallelism: 2 },
+      )
+    ).targets;
     expect([...targets]).toEqual([
       ["processRun:run-q4close", { ok: true, runId: "run-q4close" }],
       ["process.id:proc-vendor", { ok: true, runId: "run-vendor" }],
@@ -58,15 +62,20 @@ describe("resolving targets against the emulator (demo seed)", () => {
 
   it("explains unknown ids, never-started processes and unknown names", async () => {
     const { api } = await setup();
-    const targets = await resolveTargets(
-      [
-        { type: "processId", id: "proc-nope" },
-        { type: "processId", id: "proc-template" },
-        { type: "processName", name: "q4 close" },
-        { type: "processName", name: "Nothing like it" },
-      ],
-      api,
-    );
+    const targets = (
+      await readLiveState(
+        desired(
+          ...([
+            { type: "processId", id: "proc-nope" },
+            { type: "processId", id: "proc-template" },
+            { type: "processName", name: "q4 close" },
+            { type: "processName", name: "Nothing like it" },
+          ] as TargetSpec[]),
+        ),
+        api,
+        { parallelism: 2 },
+      )
+    ).targets;
     expect(targets.get("process.id:proc-nope")).toEqual({
       ok: false,
       message: "process proc-nope not found (HTTP 404)",
@@ -93,7 +102,11 @@ describe("resolving targets against the emulator (demo seed)", () => {
         { id: "p-3", name: "Twin sister" },
       ],
     });
-    const targets = await resolveTargets([{ type: "processName", name: "Twin" }], api);
+    const targets = (
+      await readLiveState(desired(...([{ type: "processName", name: "Twin" }] as TargetSpec[])), api, {
+        parallelism: 2,
+      })
+    ).targets;
     const result = targets.get("process.name:Twin");
     expect(result?.ok).toBe(false);
     expect(result?.ok === false && result.message).toMatch(

@@ -2,7 +2,7 @@
  * `jobsync plan` and `jobsync show` end to end: the CLI in-process against the emulator (demo seed)
  * over real HTTP on port 0, with the repository's sample manifests.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -150,6 +150,26 @@ describe("jobsync plan", () => {
     expect(code).toBe(1);
     expect(io.err()).toContain("WORKIVA_CLIENT_ID");
     expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports manifest errors first, even when the runs' downloads (started meanwhile) fail", async () => {
+    const manifests = join(dir, "manifests");
+    await mkdir(manifests);
+    await writeFile(join(dir, "jobsync.config.json"), JSON.stringify({ manifests: "manifests" }));
+    await writeFile(
+      join(manifests, "a-good.yaml"),
+      "apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: run-vendor }\njobs: []\n",
+    );
+    await writeFile(join(manifests, "b-bad.yaml"), "apiVersion: jobsync/v1\nkind: JobRun\n");
+    const io = memoryIO({ cwd: dir, env: { JOBSYNC_BASE_URL: emulator.url, JOBSYNC_TOKEN: "not-a-token" } });
+    const code = await runCli(["plan"], io);
+    expect(code).toBe(1);
+    expect(io.err()).toMatch(/^manifests\/b-bad\.yaml:2:\d+: .*kind/m);
+    expect(io.err()).not.toMatch(/HTTP 401|token/i);
+    // The good manifest's run was requested while the bad file was still being read.
+    expect(emulator.requests.some((r) => r.path === "/processRuns/run-vendor" && r.status === 401)).toBe(
+      true,
+    );
   });
 
   it("reports a missing group as a plan error at its file and line, exit 1", async () => {

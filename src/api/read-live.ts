@@ -1,14 +1,15 @@
 /**
- * Reading the live state: resolve every manifest target, then GET each distinct run once,
- * `parallelism` at a time (the client's rate limiter paces the requests themselves).
+ * Reading the live state: resolve every manifest target and GET each distinct run once,
+ * `parallelism` at a time (the client's rate limiter paces the requests themselves), starting as
+ * soon as each manifest is known.
  */
 
 import pLimit from "p-limit";
 import { ApiError } from "../diagnostics/errors.js";
-import { type DesiredState, selectsTarget, targetKey } from "../manifest/desired-types.js";
+import { type DesiredState, selectsTarget, type TargetSpec, targetKey } from "../manifest/desired-types.js";
 import type { ProcessesApi } from "./api-types.js";
 import type { LiveRun, LiveState, TargetResolution } from "./live-types.js";
-import { resolveTargets } from "./resolve-targets.js";
+import { resolveTarget } from "./resolve-targets.js";
 
 export interface ReadLiveOptions {
   /** Runs read at once. */
@@ -20,51 +21,91 @@ export interface ReadLiveOptions {
   readonly onlyRunIds?: readonly string[];
 }
 
-export async function readLiveState(
+/**
+ * Reads live state while the manifests are still being read: `add` starts resolving a target and
+ * reading its run at once (each target and each run once, `parallelism` at a time), so downloading
+ * overlaps parsing; `finish` waits for what the DesiredState needs. Failures (ApiError) are kept
+ * until `finish`, so manifest errors found meanwhile are reported first.
+ */
+export interface LiveReader {
+  add(target: TargetSpec): void;
+  finish(desired: DesiredState): Promise<LiveState>;
+}
+
+type RunRead = LiveRun | TargetResolution;
+
+export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): LiveReader {
+  const limit = pLimit(Math.max(1, options.parallelism));
+  const only = options.onlyRunIds;
+  const resolutions = new Map<string, Promise<TargetResolution>>();
+  const reads = new Map<string, Promise<RunRead>>();
+
+  const readRun = (id: string): Promise<RunRead> => {
+    let read = reads.get(id);
+    if (!read) {
+      read = limit(async (): Promise<RunRead> => {
+        try {
+          return await api.getProcessRun(id);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) {
+            return { ok: false, message: `process run ${id} not found (HTTP 404)` };
+          }
+          throw error;
+        }
+      });
+      read.catch(() => undefined); // kept for finish(); not an unhandled rejection meanwhile
+      reads.set(id, read);
+    }
+    return read;
+  };
+  const selected = (target: TargetSpec, runId: string) =>
+    !only || selectsTarget(only, target, runId).length > 0;
+
+  const add = (target: TargetSpec): void => {
+    const key = targetKey(target);
+    if (resolutions.has(key)) return;
+    const resolution = limit(() => resolveTarget(target, api));
+    resolution
+      .then((t) => {
+        if (t.ok && selected(target, t.runId)) void readRun(t.runId);
+      })
+      .catch(() => undefined);
+    resolutions.set(key, resolution);
+  };
+
+  return {
+    add,
+    async finish(desired) {
+      for (const m of desired.manifests) add(m.target);
+      const targets = new Map<string, TargetResolution>();
+      for (const m of desired.manifests) {
+        const key = targetKey(m.target);
+        if (!targets.has(key)) targets.set(key, await (resolutions.get(key) as Promise<TargetResolution>));
+      }
+      const runIds = new Set<string>();
+      for (const m of desired.manifests) {
+        const t = targets.get(targetKey(m.target));
+        if (t?.ok && selected(m.target, t.runId)) runIds.add(t.runId);
+      }
+      const runs = new Map<string, LiveRun>();
+      const missing = new Map<string, TargetResolution>();
+      for (const id of runIds) {
+        const value = await readRun(id);
+        if ("root" in value) runs.set(id, value);
+        else missing.set(id, value);
+      }
+      const resolved = new Map<string, TargetResolution>();
+      for (const [key, t] of targets) resolved.set(key, t.ok ? (missing.get(t.runId) ?? t) : t);
+      return { runs, targets: resolved };
+    },
+  };
+}
+
+/** Resolves every target of `desired` and reads each distinct run once. */
+export function readLiveState(
   desired: DesiredState,
   api: ProcessesApi,
   options: ReadLiveOptions,
 ): Promise<LiveState> {
-  const targets = await resolveTargets(
-    desired.manifests.map((m) => m.target),
-    api,
-  );
-  const only = options.onlyRunIds;
-  const runIds = [
-    ...new Set(
-      desired.manifests.flatMap((m) => {
-        const t = targets.get(targetKey(m.target));
-        return t?.ok && (!only || selectsTarget(only, m.target, t.runId).length > 0) ? [t.runId] : [];
-      }),
-    ),
-  ];
-  const limit = pLimit(Math.max(1, options.parallelism));
-  const read = await Promise.all(
-    runIds.map((id) =>
-      limit(async (): Promise<[string, LiveRun | TargetResolution]> => {
-        try {
-          return [id, await api.getProcessRun(id)];
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 404) {
-            return [id, { ok: false, message: `process run ${id} not found (HTTP 404)` }];
-          }
-          throw error;
-        }
-      }),
-    ),
-  );
-  const runs = new Map<string, LiveRun>();
-  const missing = new Map<string, TargetResolution>();
-  for (const [id, value] of read) {
-    if ("root" in value) runs.set(id, value);
-    else missing.set(id, value);
-  }
-  const resolved = new Map<string, TargetResolution>();
-  for (const m of desired.manifests) {
-    const key = targetKey(m.target);
-    const t = targets.get(key);
-    if (!t) continue;
-    resolved.set(key, t.ok ? (missing.get(t.runId) ?? t) : t);
-  }
-  return { runs, targets: resolved };
+  return createLiveReader(api, options).finish(desired);
 }

@@ -6,25 +6,12 @@
  */
 
 import { ApiError } from "../diagnostics/errors.js";
-import { type TargetSpec, targetKey } from "../manifest/desired-types.js";
+import type { TargetSpec } from "../manifest/desired-types.js";
 import type { ProcessesApi, ProcessSummary } from "./api-types.js";
 import type { TargetResolution } from "./live-types.js";
 
 /** Close candidates shown when no process has the exact name. */
 const MAX_CANDIDATES = 5;
-
-/** Resolves each distinct target once, keyed by `targetKey`. Sequential: at most a few list calls. */
-export async function resolveTargets(
-  targets: readonly TargetSpec[],
-  api: ProcessesApi,
-): Promise<Map<string, TargetResolution>> {
-  const result = new Map<string, TargetResolution>();
-  for (const target of targets) {
-    const key = targetKey(target);
-    if (!result.has(key)) result.set(key, await resolveTarget(target, api));
-  }
-  return result;
-}
 
 /** Resolves one target. */
 export async function resolveTarget(target: TargetSpec, api: ProcessesApi): Promise<TargetResolution> {

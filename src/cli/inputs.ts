@@ -2,7 +2,7 @@ import type { ResolvedConfig } from "../config/config-types.js";
 import { loadConfig } from "../config/load-config.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import type { DesiredState } from "../manifest/desired-types.js";
+import type { DesiredManifest, DesiredState } from "../manifest/desired-types.js";
 import { loadManifests } from "../manifest/load-manifests.js";
 import type { CommandContext } from "./cli-types.js";
 
@@ -27,8 +27,15 @@ export interface LoadedDesired {
 }
 
 /** Manifests -> DesiredState and warnings; every error in every file at once (DiagnosticsError). */
-export async function loadDesired(ctx: CommandContext, config: ResolvedConfig): Promise<LoadedDesired> {
-  const { desired, diagnostics, files } = await loadManifests(config.manifests, { cwd: ctx.io.cwd });
+export async function loadDesired(
+  ctx: CommandContext,
+  config: ResolvedConfig,
+  onManifest?: (manifest: DesiredManifest) => void,
+): Promise<LoadedDesired> {
+  const { desired, diagnostics, files } = await loadManifests(config.manifests, {
+    cwd: ctx.io.cwd,
+    onManifest,
+  });
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
   if (files.length === 0) {
     throw new UserError(

@@ -1,14 +1,15 @@
 import { type ClientEvent, createProcessesClient, type ProcessesClient } from "../api/client.js";
 import type { LiveState } from "../api/live-types.js";
-import { readLiveState } from "../api/read-live.js";
+import { createLiveReader } from "../api/read-live.js";
 import type { ResolvedConfig } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import { type DesiredState, selectsTarget, targetKey } from "../manifest/desired-types.js";
 import type { Plan } from "../plan/plan-types.js";
 import { plan } from "../plan/planner.js";
 import type { CommandContext } from "./cli-types.js";
+import { loadDesired } from "./inputs.js";
 
 /**
  * The steps commands share, in pipeline order: config -> DesiredState (inputs.ts) -> client ->
@@ -45,20 +46,28 @@ export interface PlannedState {
   readonly desired: DesiredState;
   readonly live: LiveState;
   readonly plan: Plan;
+  /** Manifest warnings, for the command to show. */
+  readonly warnings: readonly Diagnostic[];
 }
 
-/** Reads the live runs the manifests target and plans; plan errors become a DiagnosticsError. */
-export async function planFromLive(
-  desired: DesiredState,
-  client: ProcessesClient,
+/**
+ * Reads the manifests and the live runs they target, then plans. Each run's download starts as
+ * soon as its manifest is parsed, so reading the API overlaps parsing the YAML. Manifest errors
+ * are reported before any API failure; plan errors become a DiagnosticsError.
+ */
+export async function loadAndPlan(
+  ctx: CommandContext,
   config: ResolvedConfig,
+  client: ProcessesClient,
   onlyRunIds?: readonly string[],
 ): Promise<PlannedState> {
-  const live = await readLiveState(desired, client, { parallelism: config.parallelism, onlyRunIds });
+  const reader = createLiveReader(client, { parallelism: config.parallelism, onlyRunIds });
+  const { desired, warnings } = await loadDesired(ctx, config, (m) => reader.add(m.target));
+  const live = await reader.finish(desired);
   if (onlyRunIds) refuseUnmatchedTargets(desired, live, onlyRunIds);
   const result = plan(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
   if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);
-  return { desired, live, plan: result.plan };
+  return { desired, live, plan: result.plan, warnings };
 }
 
 /** A `--target` that selects no manifest is a mistake (a typo would otherwise pass as "No changes"). */

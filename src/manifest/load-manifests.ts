@@ -21,7 +21,11 @@ export interface LoadedManifests {
  */
 export async function loadManifests(
   patterns: readonly string[],
-  options: { readonly cwd: string },
+  options: {
+    readonly cwd: string;
+    /** Called with each valid manifest as soon as its file is parsed (to start reading its run). */
+    readonly onManifest?: (manifest: DesiredManifest) => void;
+  },
 ): Promise<LoadedManifests> {
   const found = await findManifestFiles(patterns, options.cwd);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
@@ -43,6 +47,7 @@ export async function loadManifests(
     }
     const parsed = parseManifestText(text, file);
     manifests.push(...parsed.manifests);
+    if (options.onManifest) for (const m of parsed.manifests) options.onManifest(m);
     diagnostics.push(...parsed.diagnostics);
     // Every non-empty document gives a manifest or a problem: nothing at all means no documents.
     if (parsed.manifests.length === 0 && parsed.diagnostics.length === 0) {

@@ -21,7 +21,7 @@ import {
 import { renderPlanText } from "../../render/plan-text.js";
 import { count, NO_CHANGES_LINE } from "../../render/words.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
-import { loadCommandConfig, loadDesired, openClient, planFromLive, targetFilter } from "../pipeline.js";
+import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../pipeline.js";
 import { formatOption, readFormat, readPlanFile, writeDiagnostics } from "../plan-output.js";
 
 const APPLY_FORMATS = ["text", "json"] as const;
@@ -104,9 +104,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
         plan = savedPlan;
         await refuseIfStale(savedPlan, client, config.parallelism, planFile as string);
       } else {
-        const loaded = await loadDesired(ctx, config);
-        warnings = loaded.warnings;
-        plan = (await planFromLive(loaded.desired, client, config, targetFilter(ctx))).plan;
+        ({ plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx)));
       }
     } catch (error) {
       if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { serializePlan } from "../../plan/plan-file.js";
 import type { CommandSpec } from "../cli-types.js";
-import { loadCommandConfig, loadDesired, openClient, planFromLive, targetFilter } from "../pipeline.js";
+import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../pipeline.js";
 import { formatOption, PLAN_FORMATS, readFormat, renderPlan, writeDiagnostics } from "../plan-output.js";
 
 export const planCommand: CommandSpec = {
@@ -24,10 +24,9 @@ export const planCommand: CommandSpec = {
   async run(ctx) {
     const format = readFormat(ctx, PLAN_FORMATS);
     const config = await loadCommandConfig(ctx);
-    const { desired, warnings } = await loadDesired(ctx, config);
     const client = openClient(ctx, config);
     try {
-      const { plan } = await planFromLive(desired, client, config, targetFilter(ctx));
+      const { plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
       if (format === "json") writeDiagnostics(ctx.io, warnings);
       ctx.io.stdout.write(renderPlan(plan, format, ctx.global.color, warnings));
       const out = ctx.values.out;
