@@ -124,7 +124,8 @@ export class Transport {
         this.options.tokens.invalidate(token);
         continue;
       }
-      if (status !== 429) {
+      // API requests only: whether a token request counts against the limit is not documented.
+      if (status !== 429 && req.auth) {
         const observed = this.probe.accept(started, now());
         if (observed) limiter.learn(observed);
         if (!this.probe.probing) limiter.endProbe();
