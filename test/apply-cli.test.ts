@@ -8,12 +8,12 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createProcessesClient } from "../src/api/client.js";
 import { parseProcessRun } from "../src/api/parse-run.js";
 import { runCli } from "../src/cli/main.js";
 import type { EmulatorHandle, EmulatorOptions, RecordedRequest } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
 import { CONVERGED, outline, SEED } from "./fixtures/apply/scenario.js";
+import { emulatorClient } from "./helpers/emulator-client.js";
 import { memoryIO } from "./helpers/memory-io.js";
 
 const FIXTURE = resolve(import.meta.dirname, "fixtures/apply");
@@ -154,10 +154,7 @@ describe("jobsync apply PLANFILE", () => {
     expect(await runCli(["plan", "--out", file], io(handle))).toBe(0);
     expect(JSON.parse(await readFile(file, "utf8"))).toHaveProperty("processRuns");
     // Someone changes run-c between plan and apply.
-    const other = createProcessesClient({
-      baseUrl: handle.url,
-      tokenUrl: `${handle.url}/oauth2/token`,
-      version: "2026-04-01.processes.preview",
+    const other = emulatorClient(handle.url, {
       timeoutMs: 5000,
       credentials: { type: "clientCredentials", clientId: "x", clientSecret: "y" },
       rateLimit: { requests: 100, perSeconds: 1 },

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createProcessesClient, type ProcessesClient } from "../src/api/client.js";
+import type { ProcessesClient } from "../src/api/client.js";
 import { readLiveState } from "../src/api/read-live.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
 import type { DesiredManifest, DesiredState, TargetSpec } from "../src/manifest/desired-types.js";
+import { emulatorClient } from "./helpers/emulator-client.js";
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -14,10 +15,7 @@ afterEach(async () => {
 async function setup(seed?: EmulatorSeed): Promise<{ emu: EmulatorHandle; api: ProcessesClient }> {
   const emu = await startEmulator(seed ? { seed } : {});
   open.push(emu);
-  const api = createProcessesClient({
-    baseUrl: emu.url,
-    tokenUrl: `${emu.url}/oauth2/token`,
-    version: "2026-04-01.processes.preview",
+  const api = emulatorClient(emu.url, {
     timeoutMs: 5000,
     credentials: { type: "clientCredentials", clientId: "id", clientSecret: "secret" },
     rateLimit: { requests: 1000, perSeconds: 60 },

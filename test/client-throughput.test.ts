@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createProcessesClient } from "../src/api/client.js";
 import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
 import type { JobRunCreateItem } from "../src/plan/plan-types.js";
+import { emulatorClient } from "./helpers/emulator-client.js";
 
 /**
  * Apply-like load under a tight server limit without Retry-After, in real time with a short
@@ -31,10 +31,7 @@ async function runLoad(clientBudget: { requests: number; perSeconds: number }, h
     rateLimit: { requests: 5, perSeconds: 0.25, retryAfter: false, hints },
   });
   open.push(emu);
-  const api = createProcessesClient({
-    baseUrl: emu.url,
-    tokenUrl: `${emu.url}/oauth2/token`,
-    version: "2026-04-01.processes.preview",
+  const api = emulatorClient(emu.url, {
     timeoutMs: 5000,
     credentials: { type: "clientCredentials", clientId: "id", clientSecret: "secret" },
     rateLimit: clientBudget,

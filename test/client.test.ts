@@ -11,8 +11,8 @@ import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorOptions, EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
 import type { JobRunCreateItem } from "../src/plan/plan-types.js";
+import { emulatorClient } from "./helpers/emulator-client.js";
 
-const VERSION = "2026-04-01.processes.preview";
 const CLIENT_ID = "jobsync-test";
 const SECRET = "top-secret-value";
 
@@ -47,10 +47,7 @@ async function setup(
   const emu = await startEmulator({ ...emulator, now: clock.now });
   open.push(emu);
   const events: ClientEvent[] = [];
-  const api = createProcessesClient({
-    baseUrl: emu.url,
-    tokenUrl: `${emu.url}/oauth2/token`,
-    version: VERSION,
+  const api = emulatorClient(emu.url, {
     timeoutMs: 5000,
     credentials: { type: "clientCredentials", clientId: CLIENT_ID, clientSecret: SECRET },
     rateLimit: { requests: 1000, perSeconds: 60 },
@@ -297,10 +294,7 @@ describe("Processes client against the emulator", () => {
     const port = await closedPort();
     const base = `http://127.0.0.1:${port}`;
     const clock = virtualTime();
-    const api = createProcessesClient({
-      baseUrl: base,
-      tokenUrl: `${base}/oauth2/token`,
-      version: VERSION,
+    const api = emulatorClient(base, {
       timeoutMs: 2000,
       credentials: { type: "token", token: "static-token" },
       rateLimit: { requests: 1000, perSeconds: 60 },

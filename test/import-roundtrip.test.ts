@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { createProcessesClient, type ProcessesClient } from "../src/api/client.js";
+import type { ProcessesClient } from "../src/api/client.js";
 import { readLiveState } from "../src/api/read-live.js";
 import type { EmulatorSeed, SeedNode } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
 import { importRun } from "../src/import/import-run.js";
 import { parseManifestText } from "../src/manifest/parse-manifest-text.js";
 import { plan } from "../src/plan/planner.js";
+import { emulatorClient } from "./helpers/emulator-client.js";
 import { NO_PROBLEMS } from "./helpers/plan-imported.js";
 
 /**
@@ -142,10 +143,7 @@ async function withEmulator<T>(
   work: (client: ProcessesClient, url: string) => Promise<T>,
 ): Promise<T> {
   const emulator = await startEmulator({ port: 0, seed, rateLimit: false });
-  const client = createProcessesClient({
-    baseUrl: emulator.url,
-    tokenUrl: `${emulator.url}/oauth2/token`,
-    version: "2026-04-01.processes.preview",
+  const client = emulatorClient(emulator.url, {
     timeoutMs: 10_000,
     credentials: { type: "clientCredentials", clientId: "rt-client", clientSecret: "rt-secret" },
     rateLimit: { requests: 10_000, perSeconds: 60 },
