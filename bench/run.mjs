@@ -140,7 +140,11 @@ async function planningCost() {
       credentials: { type: "clientCredentials", clientId: "bench", clientSecret: "bench" },
       rateLimit: { requests: 1_000_000, perSeconds: 60 },
     });
-    const live = await readLiveState(desired, client, { parallelism: 4 });
+    const live = await readLiveState(
+      desired.manifests.map((m) => m.target),
+      client,
+      { parallelism: 4 },
+    );
     await client.close();
     const plannerRuns = [];
     let result;

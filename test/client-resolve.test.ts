@@ -4,7 +4,7 @@ import { readLiveState } from "../src/api/read-live.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
-import type { DesiredManifest, DesiredState, TargetSpec } from "../src/manifest/desired-types.js";
+import type { TargetSpec } from "../src/input/targets.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 
 const open: { close(): Promise<void> }[] = [];
@@ -25,14 +25,7 @@ async function setup(seed?: EmulatorSeed): Promise<{ emu: EmulatorHandle; api: P
   return { emu, api };
 }
 
-const source = { file: "manifests/x.yaml", line: 1, col: 1 };
-const manifest = (target: TargetSpec): DesiredManifest => ({
-  target,
-  jobs: [],
-  source,
-  targetSource: source,
-});
-const desired = (...targets: TargetSpec[]): DesiredState => ({ manifests: targets.map(manifest) });
+const desired = (...targets: TargetSpec[]): readonly TargetSpec[] => targets;
 
 describe("resolving targets against the emulator (demo seed)", () => {
   it("resolves a run id, a process id and an exact process name", async () => {

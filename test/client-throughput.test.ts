@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { JobRunCreateItem } from "../src/api/api-types.js";
 import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
-import type { JobRunCreateItem } from "../src/plan/plan-types.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 
 /**

@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import type { JobRunCreateItem } from "../src/api/api-types.js";
 import {
   type ClientEvent,
   type ClientOptions,
@@ -10,7 +11,6 @@ import type { LiveJobRun } from "../src/api/live-types.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorOptions, EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
-import type { JobRunCreateItem } from "../src/plan/plan-types.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 
 const CLIENT_ID = "jobsync-test";

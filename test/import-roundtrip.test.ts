@@ -173,7 +173,11 @@ function roundTrip(
     const imported = await importText(client, url, options.processName);
     const text = options.tamper ? options.tamper(imported) : imported;
     const parsed = parseManifestText(text, "manifests/imported.yaml");
-    const live = await readLiveState({ manifests: parsed.manifests }, client, { parallelism: 2 });
+    const live = await readLiveState(
+      parsed.manifests.map((m) => m.target),
+      client,
+      { parallelism: 2 },
+    );
     const result = plan({ manifests: parsed.manifests }, live, { maxJobsPerRequest: 100 });
     const { create, drift, outOfOrder, unmanaged } = result.plan.summary;
     return {

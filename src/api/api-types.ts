@@ -1,5 +1,19 @@
-import type { JobRunCreateItem } from "../plan/plan-types.js";
 import type { LiveRun } from "./live-types.js";
+
+/** One item of a `POST /processRuns/{id}/jobRuns` body, exactly as sent. */
+export interface JobRunCreateItem {
+  readonly action: string;
+  readonly arguments: { readonly type: string } & Readonly<Record<string, unknown>>;
+  readonly triggerType: string;
+}
+
+/** The item's `<action>Args` object (`arguments.sendTaskArgs`, …: what the manifest wrote), or {} when absent. */
+export function jobArgs(item: JobRunCreateItem): Readonly<Record<string, unknown>> {
+  const args = item.arguments[`${item.action}Args`];
+  return typeof args === "object" && args !== null && !Array.isArray(args)
+    ? (args as Record<string, unknown>)
+    : {};
+}
 
 /** Query of a POST /processRuns/{id}/jobRuns (null = left out). */
 export interface InsertPosition {

@@ -7,7 +7,6 @@ import { setTimeout as delay } from "node:timers/promises";
 import { Agent } from "undici";
 import type { Credentials } from "../config/config-types.js";
 import { ApiError } from "../diagnostics/errors.js";
-import type { JobRunCreateItem } from "../plan/plan-types.js";
 import {
   createdJobRunsSchema,
   parseOrThrow,
@@ -15,7 +14,13 @@ import {
   processSchema,
   ResponseShapeError,
 } from "./api-schema.js";
-import type { CreatedJobRun, InsertPosition, ProcessesApi, ProcessSummary } from "./api-types.js";
+import type {
+  CreatedJobRun,
+  InsertPosition,
+  JobRunCreateItem,
+  ProcessesApi,
+  ProcessSummary,
+} from "./api-types.js";
 import { type HttpRequest, type HttpResponse, pathOf, Transport } from "./http.js";
 import { httpError } from "./http-errors.js";
 import type { LiveRun } from "./live-types.js";

@@ -6,7 +6,7 @@
 
 import pLimit from "p-limit";
 import { ApiError } from "../diagnostics/errors.js";
-import { type DesiredState, selectsTarget, type TargetSpec, targetKey } from "../manifest/desired-types.js";
+import { selectsTarget, type TargetSpec, targetKey } from "../input/targets.js";
 import type { ProcessesApi } from "./api-types.js";
 import type { LiveRun, LiveState, TargetResolution } from "./live-types.js";
 import { resolveTarget } from "./resolve-targets.js";
@@ -24,12 +24,12 @@ export interface ReadLiveOptions {
 /**
  * Reads live state while the manifests are still being read: `add` starts resolving a target and
  * reading its run at once (each target and each run once, `parallelism` at a time), so downloading
- * overlaps parsing; `finish` waits for what the DesiredState needs. Failures (ApiError) are kept
+ * overlaps parsing; `finish` waits for what the manifests' targets need. Failures (ApiError) are kept
  * until `finish`, so manifest errors found meanwhile are reported first.
  */
 export interface LiveReader {
   add(target: TargetSpec): void;
-  finish(desired: DesiredState): Promise<LiveState>;
+  finish(targets: readonly TargetSpec[]): Promise<LiveState>;
 }
 
 type RunRead = LiveRun | TargetResolution;
@@ -75,17 +75,17 @@ export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): L
 
   return {
     add,
-    async finish(desired) {
-      for (const m of desired.manifests) add(m.target);
+    async finish(wanted) {
+      for (const target of wanted) add(target);
       const targets = new Map<string, TargetResolution>();
-      for (const m of desired.manifests) {
-        const key = targetKey(m.target);
+      for (const target of wanted) {
+        const key = targetKey(target);
         if (!targets.has(key)) targets.set(key, await (resolutions.get(key) as Promise<TargetResolution>));
       }
       const runIds = new Set<string>();
-      for (const m of desired.manifests) {
-        const t = targets.get(targetKey(m.target));
-        if (t?.ok && selected(m.target, t.runId)) runIds.add(t.runId);
+      for (const target of wanted) {
+        const t = targets.get(targetKey(target));
+        if (t?.ok && selected(target, t.runId)) runIds.add(t.runId);
       }
       const runs = new Map<string, LiveRun>();
       const missing = new Map<string, TargetResolution>();
@@ -101,11 +101,11 @@ export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): L
   };
 }
 
-/** Resolves every target of `desired` and reads each distinct run once. */
+/** Resolves every target and reads each distinct run once. */
 export function readLiveState(
-  desired: DesiredState,
+  targets: readonly TargetSpec[],
   api: ProcessesApi,
   options: ReadLiveOptions,
 ): Promise<LiveState> {
-  return createLiveReader(api, options).finish(desired);
+  return createLiveReader(api, options).finish(targets);
 }

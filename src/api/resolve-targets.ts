@@ -6,7 +6,7 @@
  */
 
 import { ApiError } from "../diagnostics/errors.js";
-import type { TargetSpec } from "../manifest/desired-types.js";
+import type { TargetSpec } from "../input/targets.js";
 import type { ProcessesApi, ProcessSummary } from "./api-types.js";
 import type { TargetResolution } from "./live-types.js";
 

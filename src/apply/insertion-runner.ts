@@ -7,10 +7,10 @@
  *   re-send only the missing ones next to them (see reconcile.ts).
  * Attempts (POSTs tried) are bounded per insertion.
  */
-import type { InsertPosition, ProcessesApi } from "../api/api-types.js";
+import type { InsertPosition, JobRunCreateItem, ProcessesApi } from "../api/api-types.js";
 import { backoffMs } from "../api/retry-policy.js";
 import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
-import type { Insertion, JobRunCreateItem } from "../plan/plan-types.js";
+import type { Insertion } from "../plan/plan-types.js";
 import type { ApplyEvent, FailureOutcome, InsertionRef } from "./apply-types.js";
 import { decideReconcile, itemTitle } from "./reconcile.js";
 import type { WaitTracker } from "./wait-tracker.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { JobRunCreateItem } from "../api/api-types.js";
 import type { LiveGroupRun, LiveJobRun, LiveNode, LiveRun } from "../api/live-types.js";
-import type { JobRunCreateItem } from "../plan/plan-types.js";
 import { decideReconcile, itemTitle, targetGroup } from "./reconcile.js";
 
 const job = (id: string, title: string, action = "sendTask"): LiveJobRun => ({

@@ -3,10 +3,9 @@
  * a fresh read of the run which of the sent job runs exist and what is still to send, and where.
  * Pure: the applier does the IO.
  */
-import type { InsertPosition } from "../api/api-types.js";
+import type { InsertPosition, JobRunCreateItem } from "../api/api-types.js";
 import type { LiveGroupRun, LiveJobRun, LiveRun } from "../api/live-types.js";
 import { indexGroup } from "../plan/group-index.js";
-import type { JobRunCreateItem } from "../plan/plan-types.js";
 
 /** A re-send: a contiguous slice of the sent items (indexes into them) and where it goes. */
 export interface Resend {

@@ -5,7 +5,8 @@ import type { ResolvedConfig } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import { type DesiredState, selectsTarget, targetKey } from "../manifest/desired-types.js";
+import { selectsTarget, targetKey } from "../input/targets.js";
+import type { DesiredState } from "../manifest/desired-types.js";
 import type { Plan } from "../plan/plan-types.js";
 import { plan } from "../plan/planner.js";
 import type { CommandContext } from "./cli-types.js";
@@ -63,7 +64,7 @@ export async function loadAndPlan(
 ): Promise<PlannedState> {
   const reader = createLiveReader(client, { parallelism: config.parallelism, onlyRunIds });
   const { desired, warnings } = await loadDesired(ctx, config, (m) => reader.add(m.target));
-  const live = await reader.finish(desired);
+  const live = await reader.finish(desired.manifests.map((m) => m.target));
   if (onlyRunIds) refuseUnmatchedTargets(desired, live, onlyRunIds);
   const result = plan(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
   if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);

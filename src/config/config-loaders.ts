@@ -2,9 +2,9 @@ import { pathToFileURL } from "node:url";
 import { defaultLoaders, type Loader } from "cosmiconfig";
 import { LineCounter, parseDocument } from "yaml";
 import { DiagnosticsError } from "../diagnostics/errors.js";
-import { offsetAt, positionOf } from "../manifest/positions.js";
-import type { PathKey } from "../manifest/schema-walk.js";
-import { placeYamlErrors } from "../manifest/yaml-syntax-errors.js";
+import { offsetAt, positionOf } from "../input/positions.js";
+import type { PathKey } from "../input/schema-walk.js";
+import { placeYamlErrors } from "../input/yaml-syntax-errors.js";
 
 /**
  * Cosmiconfig loaders for JSON and YAML configs using `yaml` (JSON is YAML), so syntax errors

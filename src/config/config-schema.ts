@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { expecting } from "../manifest/expectations.js";
-import { showValue } from "../manifest/show-value.js";
+import { expecting } from "../input/expectations.js";
+import { showValue } from "../input/show-value.js";
 import type { JobsyncConfig } from "./define-config.js";
 
 /** The zod schema of a config file's contents (strict: unknown keys are errors). */

@@ -1,6 +1,6 @@
+import type { Problem } from "../input/schema-problems.js";
+import { formatPath, isMapping, type PathKey } from "../input/schema-walk.js";
 import { JOB_ACTIONS } from "./desired-types.js";
-import type { Problem } from "./schema-problems.js";
-import { formatPath, isMapping, type PathKey } from "./schema-walk.js";
 
 /**
  * Two entries with the same identity in one group: jobs (action + title), refs (id or title)

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { displayPath, findManifestFiles, globToRegExp } from "./find-files.js";
+import { displayPath } from "../input/display-path.js";
+import { findManifestFiles, globToRegExp } from "./find-files.js";
 
 const fixtures = fileURLToPath(new URL("../../test/fixtures/manifests/", import.meta.url));
 

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayPath } from "../input/display-path.js";
 
 /**
  * Manifest files named by patterns: a folder (read recursively for *.yaml / *.yml; folders
@@ -51,13 +52,6 @@ function comparePaths(a: string, b: string): number {
   const pa = a.split(path.sep).join("/");
   const pb = b.split(path.sep).join("/");
   return pa < pb ? -1 : pa > pb ? 1 : 0;
-}
-
-/** `file` as shown to the user: relative to cwd (`../x` when outside it), forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative === "" || path.isAbsolute(relative) ? file : relative;
-  return shown.split(path.sep).join("/");
 }
 
 async function pathFiles(absolute: string): Promise<string[] | undefined> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { expecting } from "./expectations.js";
-import { showValue } from "./show-value.js";
+import { expecting } from "../input/expectations.js";
+import { showValue } from "../input/show-value.js";
 
 /**
  * Zod schemas of the arguments of each job kind, with the API's field names (§7.7 of the

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayPath } from "../input/display-path.js";
 import type { DesiredManifest, DesiredState } from "./desired-types.js";
-import { displayPath, findManifestFiles } from "./find-files.js";
+import { findManifestFiles } from "./find-files.js";
 import { parseManifestText } from "./parse-manifest-text.js";
 
 export interface LoadedManifests {

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { expecting } from "./expectations.js";
+import { expecting } from "../input/expectations.js";
+import { showValue } from "../input/show-value.js";
 import {
   certificationArgsSchema,
   contentRequestArgsSchema,
   idString,
   sendTaskArgsSchema,
 } from "./job-args-schema.js";
-import { showValue } from "./show-value.js";
 
 /**
  * The zod schema of one manifest document (contract §2). Validation and the editors' JSON

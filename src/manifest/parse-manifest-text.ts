@@ -1,13 +1,13 @@
 import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { offsetAt, positionOf } from "../input/positions.js";
+import { checkSchema, type Problem } from "../input/schema-problems.js";
+import type { PathKey } from "../input/schema-walk.js";
+import { type PlacedYamlError, placeYamlErrors } from "../input/yaml-syntax-errors.js";
 import type { DesiredManifest } from "./desired-types.js";
 import { duplicateProblems } from "./duplicates.js";
 import { manifestSchema } from "./manifest-schema.js";
-import { offsetAt, positionOf } from "./positions.js";
-import { checkSchema, type Problem } from "./schema-problems.js";
-import type { PathKey } from "./schema-walk.js";
 import { toDesiredManifest } from "./to-desired.js";
-import { type PlacedYamlError, placeYamlErrors } from "./yaml-syntax-errors.js";
 
 /** Manifests and problems of one file's text. */
 export interface ParsedManifests {

@@ -1,3 +1,4 @@
+import type { PathKey } from "../input/schema-walk.js";
 import {
   type DesiredEntry,
   type DesiredManifest,
@@ -9,7 +10,6 @@ import {
 } from "./desired-types.js";
 import { PRINCIPAL_FIELDS } from "./job-args-schema.js";
 import type { EntryOutput, ManifestOutput } from "./manifest-schema.js";
-import type { PathKey } from "./schema-walk.js";
 
 /**
  * Validated manifest data → DesiredManifest: assignee/approver shorthands expanded, triggerType

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import { formatPath } from "../manifest/schema-walk.js";
+import { formatPath } from "../input/schema-walk.js";
 import { deepEqual } from "./drift.js";
 import { planSchema } from "./plan-schema.js";
 import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";

@@ -1,3 +1,5 @@
+import type { JobRunCreateItem } from "../api/api-types.js";
+
 /**
  * The plan: plain, read-only, JSON-safe data. The text, JSON and markdown renderers all read it;
  * the saved plan file is this object. Never mutated after the planner returns.
@@ -6,21 +8,6 @@
  */
 
 export const PLAN_FORMAT_VERSION = 1 as const;
-
-/** One item of a `POST /processRuns/{id}/jobRuns` body, exactly as sent. */
-export interface JobRunCreateItem {
-  readonly action: string;
-  readonly arguments: { readonly type: string } & Readonly<Record<string, unknown>>;
-  readonly triggerType: string;
-}
-
-/** The item's `<action>Args` object (`arguments.sendTaskArgs`, …: what the manifest wrote), or {} when absent. */
-export function jobArgs(item: JobRunCreateItem): Readonly<Record<string, unknown>> {
-  const args = item.arguments[`${item.action}Args`];
-  return typeof args === "object" && args !== null && !Array.isArray(args)
-    ? (args as Record<string, unknown>)
-    : {};
-}
 
 /** A body item plus where it came from (stripped before sending). */
 export interface PlannedJob extends JobRunCreateItem {

@@ -1,12 +1,7 @@
 import type { LiveRun, LiveState } from "../api/live-types.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
-import {
-  type DesiredManifest,
-  type DesiredState,
-  describeTarget,
-  selectsTarget,
-  targetKey,
-} from "../manifest/desired-types.js";
+import { describeTarget, selectsTarget, targetKey } from "../input/targets.js";
+import type { DesiredManifest, DesiredState } from "../manifest/desired-types.js";
 import { planRun } from "./plan-run.js";
 import { PLAN_FORMAT_VERSION, type Plan, type RunPlan } from "./plan-types.js";
 import { summarize } from "./summary.js";

@@ -6,15 +6,15 @@
  * Every string that comes from a manifest or the API goes through `quote` or `bare`, which
  * escape control characters (so a title cannot carry terminal escapes or line breaks).
  */
-import {
-  type Drift,
-  type Insertion,
-  jobArgs,
-  type NodeLabel,
-  type OutOfOrder,
-  type PlannedJob,
-  type PlanSummary,
-  type RunPlan,
+import { jobArgs } from "../api/api-types.js";
+import type {
+  Drift,
+  Insertion,
+  NodeLabel,
+  OutOfOrder,
+  PlannedJob,
+  PlanSummary,
+  RunPlan,
 } from "../plan/plan-types.js";
 
 /** Longest title shown, in characters, before it is cut with "…". */

@@ -16,17 +16,17 @@ import type {
   LiveState,
   TargetResolution,
 } from "../../src/api/live-types.js";
-import {
-  type DesiredEntry,
-  type DesiredGroup,
-  type DesiredJob,
-  type DesiredManifest,
-  type DesiredRef,
-  type DesiredState,
-  type JobAction,
-  type SourceRef,
-  type TargetSpec,
-  targetKey,
+import { targetKey } from "../../src/input/targets.js";
+import type {
+  DesiredEntry,
+  DesiredGroup,
+  DesiredJob,
+  DesiredManifest,
+  DesiredRef,
+  DesiredState,
+  JobAction,
+  SourceRef,
+  TargetSpec,
 } from "../../src/manifest/desired-types.js";
 
 // ---------- live ----------

@@ -4,7 +4,7 @@
  */
 import type { LiveRun, LiveState } from "../../src/api/live-types.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { targetKey } from "../../src/manifest/desired-types.js";
+import { targetKey } from "../../src/input/targets.js";
 import { parseManifestText } from "../../src/manifest/parse-manifest-text.js";
 import type { Plan } from "../../src/plan/plan-types.js";
 import { plan } from "../../src/plan/planner.js";

@@ -6,8 +6,9 @@
  *
  * It shares no code with the planner on purpose.
  */
+
+import type { JobRunCreateItem } from "../../src/api/api-types.js";
 import type { LiveGroupRun, LiveJobRun, LiveNode, LiveRun } from "../../src/api/live-types.js";
-import type { JobRunCreateItem } from "../../src/plan/plan-types.js";
 
 export interface ModelInsertion {
   readonly parentGroupId: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectsTarget } from "./desired-types.js";
+import { selectsTarget } from "./targets.js";
 
 describe("selectsTarget", () => {
   it("is selected by its resolved run id or its own processRun / process.id", () => {

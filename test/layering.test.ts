@@ -1,0 +1,89 @@
+/**
+ * Dependencies run one way down the pipeline: diagnostics < input (the shared input toolkit) <
+ * manifest, config < api < plan < apply, import < render < cli; the emulator stands apart.
+ * This test reads every import of every source file and fails on one against that order.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const SRC = path.resolve(import.meta.dirname, "../src");
+
+/** Each folder and the folders it may import from (besides itself). */
+const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  diagnostics: [],
+  input: ["diagnostics"],
+  manifest: ["diagnostics", "input"],
+  config: ["diagnostics", "input"],
+  api: ["diagnostics", "input", "config"],
+  plan: ["diagnostics", "input", "manifest", "config", "api"],
+  apply: ["diagnostics", "input", "manifest", "config", "api", "plan"],
+  import: ["diagnostics", "input", "manifest", "config", "api", "plan"],
+  render: ["diagnostics", "input", "manifest", "config", "api", "plan", "apply"],
+  cli: ["diagnostics", "input", "manifest", "config", "api", "plan", "apply", "import", "render", "emulator"],
+  emulator: ["diagnostics", "input"],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+/** The src folder a file lies in ("" for files at the root of src). */
+function layerOf(file: string): string {
+  const relative = path.relative(SRC, file).split(path.sep);
+  return relative.length > 1 ? (relative[0] as string) : "";
+}
+
+/** Every relative import (static, re-export or dynamic) of a file, resolved to a path. */
+function importsOf(file: string, text: string): string[] {
+  const specifiers = [...text.matchAll(/(?:from\s+|import\(\s*)"(\.{1,2}\/[^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  return specifiers.map((s) => path.resolve(path.dirname(file), s));
+}
+
+function violations(files: readonly string[], read: (file: string) => string): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file);
+    if (from === "") continue; // src/index.ts: the package's public surface re-exports any layer
+    const allowed = MAY_IMPORT[from];
+    if (!allowed) {
+      found.push(`${path.relative(SRC, file)}: folder "${from}" has no place in the pipeline order`);
+      continue;
+    }
+    for (const target of importsOf(file, read(file))) {
+      const to = layerOf(target);
+      if (to !== from && !allowed.includes(to)) {
+        found.push(`${path.relative(SRC, file)} imports ${path.relative(SRC, target)} (${from} -> ${to})`);
+      }
+    }
+  }
+  return found;
+}
+
+describe("import direction", () => {
+  it("every source file imports only from its own layer or the layers below it", () => {
+    const files = sourceFiles(SRC);
+    expect(files.length).toBeGreaterThan(50);
+    expect(violations(files, (f) => readFileSync(f, "utf8"))).toEqual([]);
+  });
+
+  it("catches an import against the order, a dynamic one and an unknown folder", () => {
+    const files = [path.join(SRC, "api/x.ts"), path.join(SRC, "plan/y.ts"), path.join(SRC, "extra/z.ts")];
+    const texts: Record<string, string> = {
+      [files[0] as string]: 'import type { Plan } from "../plan/plan-types.js";\nimport { a } from "./b.js";',
+      [files[1] as string]: 'const m = await import("../render/plan-text.js");',
+      [files[2] as string]: "",
+    };
+    expect(violations(files, (f) => texts[f] as string)).toEqual([
+      "api/x.ts imports plan/plan-types.js (api -> plan)",
+      "plan/y.ts imports render/plan-text.js (plan -> render)",
+      'extra/z.ts: folder "extra" has no place in the pipeline order',
+    ]);
+  });
+});
