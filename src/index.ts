@@ -1,4 +1,4 @@
-/** The package's public API: typed config files, and the pipeline for programmatic use. */
+/** The package's public API: `defineConfig()` for typed config files, and the pipeline's main types. */
 
 export type { LiveState } from "./api/live-types.js";
 export { defineConfig, type JobsyncConfig } from "./config/define-config.js";

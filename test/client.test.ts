@@ -4,7 +4,6 @@ import type { JobRunCreateItem } from "../src/api/api-types.js";
 import {
   type ClientEvent,
   type ClientOptions,
-  createProcessesClient,
   type ProcessesClient,
 } from "../src/api/client.js";
 import type { LiveJobRun } from "../src/api/live-types.js";

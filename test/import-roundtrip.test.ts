@@ -7,7 +7,7 @@ import type { EmulatorSeed, SeedNode } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
 import { importRun } from "../src/import/import-run.js";
 import { parseManifestText } from "../src/manifest/parse-manifest-text.js";
-import { plan } from "../src/plan/planner.js";
+import { planChanges } from "../src/plan/planner.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { NO_PROBLEMS } from "./helpers/plan-imported.js";
 
@@ -178,7 +178,7 @@ function roundTrip(
       client,
       { parallelism: 2 },
     );
-    const result = plan({ manifests: parsed.manifests }, live, { maxJobsPerRequest: 100 });
+    const result = planChanges({ manifests: parsed.manifests }, live, { maxJobsPerRequest: 100 });
     const { create, drift, outOfOrder, unmanaged } = result.plan.summary;
     return {
       text,

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { LiveNode } from "../src/api/live-types.js";
 import { formatDiagnostic } from "../src/diagnostics/diagnostic.js";
 import type { DesiredEntry } from "../src/manifest/desired-types.js";
-import { plan } from "../src/plan/planner.js";
+import { planChanges } from "../src/plan/planner.js";
 import {
   desired,
   group,
@@ -40,9 +40,9 @@ const otherManifest = manifest({
 /** Plans `jobs` against run-1 beside a correct manifest for run-2; returns run-1's errors as text. */
 function errorsFor(jobs: readonly DesiredEntry[]): string[] {
   const state = liveState([liveRun({ id: "run-1", children }), other]);
-  const result = plan(desired(manifest({ target: "run-1", jobs }), otherManifest), state, options);
+  const result = planChanges(desired(manifest({ target: "run-1", jobs }), otherManifest), state, options);
   // The run with the error gets no plan; the other run is planned exactly as on its own.
-  const alone = plan(desired(otherManifest), liveState([other]), options);
+  const alone = planChanges(desired(otherManifest), liveState([other]), options);
   expect(alone.diagnostics).toEqual([]);
   expect(result.plan).toEqual(alone.plan);
   return result.diagnostics.map(formatDiagnostic);
@@ -141,7 +141,7 @@ describe("two entries of one group naming the same live node", () => {
         group("G", [job("A", { id: "a2" })]),
       ],
     });
-    const result = plan(
+    const result = planChanges(
       desired(
         manifest({
           target: "run-1",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LiveGroupRun, LiveNode } from "../src/api/live-types.js";
 import type { DesiredEntry } from "../src/manifest/desired-types.js";
 import type { Insertion } from "../src/plan/plan-types.js";
-import { plan } from "../src/plan/planner.js";
+import { planChanges } from "../src/plan/planner.js";
 import {
   desired,
   group,
@@ -18,7 +18,9 @@ import { applyInsertions } from "./helpers/run-model.js";
 
 function planOne(children: readonly LiveNode[], jobs: readonly DesiredEntry[], maxJobsPerRequest = 100) {
   const run = liveRun({ id: "run-1", children });
-  const result = plan(desired(manifest({ target: "run-1", jobs })), liveState([run]), { maxJobsPerRequest });
+  const result = planChanges(desired(manifest({ target: "run-1", jobs })), liveState([run]), {
+    maxJobsPerRequest,
+  });
   expect(result.diagnostics).toEqual([]);
   const runPlan = result.plan.processRuns[0]!;
   return { run, runPlan, result };

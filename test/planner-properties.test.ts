@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { LiveGroupRun, LiveNode, LiveRun } from "../src/api/live-types.js";
 import type { DesiredEntry, DesiredManifest, JobAction } from "../src/manifest/desired-types.js";
 import type { RunPlan } from "../src/plan/plan-types.js";
-import { plan } from "../src/plan/planner.js";
+import { planChanges } from "../src/plan/planner.js";
 import {
   desired,
   group,
@@ -225,7 +225,7 @@ function checkExistingOrder(before: LiveGroupRun, after: LiveGroupRun): void {
 }
 
 function planRun(m: DesiredManifest, run: LiveRun, max: number): RunPlan {
-  const result = plan(desired(m), liveState([run]), { maxJobsPerRequest: max });
+  const result = planChanges(desired(m), liveState([run]), { maxJobsPerRequest: max });
   expect(result.diagnostics).toEqual([]);
   return result.plan.processRuns[0]!;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../src/diagnostics/diagnostic.js";
 import { parsePlan, serializePlan } from "../src/plan/plan-file.js";
-import { plan } from "../src/plan/planner.js";
+import { planChanges } from "../src/plan/planner.js";
 import {
   desired,
   group,
@@ -28,7 +28,7 @@ describe("drift", () => {
         job("Same", { args: { assignee: { id: "u2", type: "user" } } }),
       ],
     });
-    const result = plan(
+    const result = planChanges(
       desired(
         manifest({
           target: "run-1",
@@ -62,7 +62,7 @@ describe("drift", () => {
 
   it("does not count an absent live triggerType as drift", () => {
     const live = liveRun({ id: "run-1", children: [job("A")] });
-    const result = plan(
+    const result = planChanges(
       desired(manifest({ target: "run-1", jobs: [wantJob("A")] })),
       liveState([live]),
       options,
@@ -83,7 +83,7 @@ describe("unmanaged", () => {
         group("Unlisted", [job("U1"), group("Deep", [job("U2")])]),
       ],
     });
-    const result = plan(
+    const result = planChanges(
       desired(
         manifest({
           target: "run-1",
@@ -112,7 +112,7 @@ describe("plan errors", () => {
   });
 
   function errorsFor(jobs: Parameters<typeof manifest>[0]["jobs"]) {
-    const result = plan(desired(manifest({ target: "run-1", jobs })), liveState([live]), options);
+    const result = planChanges(desired(manifest({ target: "run-1", jobs })), liveState([live]), options);
     expect(result.plan.processRuns).toEqual([]);
     return result.diagnostics.map(formatDiagnostic);
   }
@@ -160,7 +160,7 @@ describe("plan errors", () => {
       "process.name:Q4": { ok: false, message: 'no process named "Q4"' },
       "process.id:p1": { ok: true, runId: "ok-run" },
     });
-    const result = plan(
+    const result = planChanges(
       desired(
         manifest({ target: "ok-run", file: "a.yaml", jobs: [wantJob("A")] }),
         manifest({ target: { type: "processName", name: "Q4" }, file: "b.yaml", jobs: [] }),
@@ -181,7 +181,7 @@ describe("plan errors", () => {
 
   it("refuses a ref to a generated job run", () => {
     const gen = liveRun({ id: "run-1", children: [job("Signer", { id: "gen-1", generated: true })] });
-    const result = plan(
+    const result = planChanges(
       desired(manifest({ target: "run-1", jobs: [wantRef({ id: "gen-1" })] })),
       liveState([gen]),
       options,
@@ -193,7 +193,7 @@ describe("plan errors", () => {
 
   it("refuses to add job runs to a read-only group", () => {
     const ro = liveRun({ id: "run-1", children: [group("Generated", [], { readOnly: true })] });
-    const result = plan(
+    const result = planChanges(
       desired(manifest({ target: "run-1", jobs: [wantGroup("Generated", [wantJob("A")])] })),
       liveState([ro]),
       options,
@@ -218,7 +218,7 @@ describe("plan", () => {
   );
 
   it("sorts runs by manifest file and fills run plans and the summary", () => {
-    const { plan: p, diagnostics } = plan(input, state, options);
+    const { plan: p, diagnostics } = planChanges(input, state, options);
     expect(diagnostics).toEqual([]);
     expect(p.processRuns.map((r) => [r.id, r.name, r.fingerprint, r.manifests])).toEqual([
       ["r-b", "Run B", "fp-r-b", [{ file: "m/1.yaml", name: "b" }]],
@@ -237,25 +237,25 @@ describe("plan", () => {
   });
 
   it("plans only the selected runs (by run id or by the manifest's process id)", () => {
-    expect(plan(input, state, { ...options, onlyRunIds: ["r-a"] }).plan.processRuns.map((r) => r.id)).toEqual(
-      ["r-a"],
-    );
     expect(
-      plan(input, state, { ...options, onlyRunIds: ["proc-b"] }).plan.processRuns.map((r) => r.id),
+      planChanges(input, state, { ...options, onlyRunIds: ["r-a"] }).plan.processRuns.map((r) => r.id),
+    ).toEqual(["r-a"]);
+    expect(
+      planChanges(input, state, { ...options, onlyRunIds: ["proc-b"] }).plan.processRuns.map((r) => r.id),
     ).toEqual(["r-b"]);
-    expect(plan(input, state, { ...options, onlyRunIds: ["other"] }).plan.processRuns).toEqual([]);
+    expect(planChanges(input, state, { ...options, onlyRunIds: ["other"] }).plan.processRuns).toEqual([]);
   });
 
   it("saves a plan that reads back equal", () => {
-    const saved = serializePlan(plan(input, state, options).plan);
+    const saved = serializePlan(planChanges(input, state, options).plan);
     expect(serializePlan(parsePlan(saved, "plan.json"))).toBe(saved);
     expect(parsePlan(saved, "plan.json")).toEqual(JSON.parse(saved));
   });
 
   it("is deterministic and does not change its inputs", () => {
     const before = JSON.stringify(input);
-    const first = serializePlan(plan(input, state, options).plan);
-    const second = serializePlan(plan(input, state, options).plan);
+    const first = serializePlan(planChanges(input, state, options).plan);
+    const second = serializePlan(planChanges(input, state, options).plan);
     expect(second).toBe(first);
     expect(JSON.stringify(input)).toBe(before);
   });

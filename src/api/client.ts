@@ -46,7 +46,7 @@ export interface ClientOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What the client reports while it works (for heartbeats and --debug logs). Never has secrets. */
+/** What the client reports while it works (for heartbeats and progress). Never has secrets. */
 export type ClientEvent =
   | {
       type: "waiting";

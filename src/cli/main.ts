@@ -151,7 +151,10 @@ function pipeSafe(stream: NodeJS.WriteStream): OutStream {
   };
 }
 
-/** The real process: stdout/stderr, env, Ctrl-C. Never calls process.exit() (stdout must drain). */
+/**
+ * The real process: stdout/stderr, env, Ctrl-C. Ends by setting `process.exitCode` (stdout must drain);
+ * only a second Ctrl-C calls `process.exit(130)`.
+ */
 export async function main(): Promise<void> {
   const controller = new AbortController();
   let interrupts = 0;

@@ -4,14 +4,14 @@ import { TokenIssuer } from "./auth.js";
 import { DEMO_SEED } from "./demo-seed.js";
 import type { EmulatorHandle, EmulatorOptions, FaultSpec, RecordedRequest } from "./emulator-types.js";
 import { FaultInjector } from "./faults.js";
-import { type EmuResponse, errorResponse } from "./http-response.js";
 import {
   handleRequest,
   type IncomingParts,
   type PipelineContext,
   parseJson,
   TOKEN_PATHS,
-} from "./pipeline.js";
+} from "./handle-request.js";
+import { type EmuResponse, errorResponse } from "./http-response.js";
 import { DEFAULT_RATE_LIMIT, SlidingWindowLimiter } from "./rate-limit.js";
 import { buildStore, parseSeed } from "./seed.js";
 import { serializeRun } from "./serialize.js";

@@ -33,7 +33,7 @@ function targetError(manifest: DesiredManifest, message: string): Diagnostic {
  * deterministic: no IO, no clock. Runs with plan errors get no RunPlan; the errors are returned
  * as diagnostics in manifest order.
  */
-export function plan(desired: DesiredState, live: LiveState, options: PlanOptions): PlanResult {
+export function planChanges(desired: DesiredState, live: LiveState, options: PlanOptions): PlanResult {
   const only = options.onlyRunIds;
   const diagnostics: Diagnostic[] = [];
   const firstManifestByRun = new Map<string, DesiredManifest>();

@@ -7,7 +7,7 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { targetKey } from "../../src/input/targets.js";
 import { parseManifestText } from "../../src/manifest/parse-manifest-text.js";
 import type { Plan } from "../../src/plan/plan-types.js";
-import { plan } from "../../src/plan/planner.js";
+import { planChanges } from "../../src/plan/planner.js";
 
 export interface ImportedPlan {
   readonly parseDiagnostics: readonly Diagnostic[];
@@ -22,7 +22,7 @@ export function planImportedText(text: string, run: LiveRun, file = "manifests/i
     runs: new Map([[run.id, run]]),
     targets: new Map(manifests.map((m) => [targetKey(m.target), { ok: true as const, runId: run.id }])),
   };
-  const result = plan({ manifests }, live, { maxJobsPerRequest: 100 });
+  const result = planChanges({ manifests }, live, { maxJobsPerRequest: 100 });
   return { parseDiagnostics: diagnostics, planDiagnostics: result.diagnostics, plan: result.plan };
 }
 

@@ -21,7 +21,7 @@ import {
 import { renderPlanText } from "../../render/plan-text.js";
 import { count, NO_CHANGES_LINE } from "../../render/words.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
-import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../pipeline.js";
+import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
 import { formatOption, readFormat, readPlanFile, writeDiagnostics } from "../plan-output.js";
 
 const APPLY_FORMATS = ["text", "json"] as const;

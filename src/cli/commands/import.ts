@@ -8,7 +8,7 @@ import { defaultSchemaRef } from "../../import/schema-ref.js";
 import { NOT_RUNNING_STATUSES } from "../../plan/planner.js";
 import { count } from "../../render/words.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
-import { loadCommandConfig, openClient } from "../pipeline.js";
+import { loadCommandConfig, openClient } from "../load-and-plan.js";
 
 const USAGE = "jobsync import RUN_ID [--out FILE] [--force] [--process-name NAME] [--schema REF]";
 

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { serializePlan } from "../../plan/plan-file.js";
 import type { CommandSpec } from "../cli-types.js";
-import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../pipeline.js";
+import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
 import { formatOption, PLAN_FORMATS, readFormat, renderPlan, writeDiagnostics } from "../plan-output.js";
 
 export const planCommand: CommandSpec = {

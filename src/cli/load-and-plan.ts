@@ -8,7 +8,7 @@ import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import { selectsTarget, targetKey } from "../input/targets.js";
 import type { DesiredState } from "../manifest/desired-types.js";
 import type { Plan } from "../plan/plan-types.js";
-import { plan } from "../plan/planner.js";
+import { planChanges } from "../plan/planner.js";
 import type { CommandContext } from "./cli-types.js";
 import { loadDesired } from "./inputs.js";
 
@@ -66,7 +66,7 @@ export async function loadAndPlan(
   const { desired, warnings } = await loadDesired(ctx, config, (m) => reader.add(m.target));
   const live = await reader.finish(desired.manifests.map((m) => m.target));
   if (onlyRunIds) refuseUnmatchedTargets(desired, live, onlyRunIds);
-  const result = plan(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
+  const result = planChanges(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
   if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);
   return { desired, live, plan: result.plan, warnings };
 }
