@@ -16,7 +16,7 @@ import type { Plan } from "../src/plan/plan-types.js";
 import { renderPlanJson } from "../src/render/plan-json.js";
 import { renderPlanMarkdown } from "../src/render/plan-markdown.js";
 import { renderPlanText } from "../src/render/plan-text.js";
-import { hugePlan } from "./fixtures/plans/builders.js";
+import { hugePlan } from "./helpers/plan-builders.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(here, "fixtures", "plans");
