@@ -1,10 +1,10 @@
 /**
- * applyPlan over real HTTP against the emulator (see fixtures/apply/applier-setup.ts): the happy
+ * applyPlan over real HTTP against the emulator (see helpers/applier-setup.ts): the happy
  * path, re-runs and stale-plan detection. Faults are in apply-faults.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { checkStale } from "../src/apply/stale-check.js";
-import { closeAfterEach, expectConverged, setup } from "./fixtures/apply/applier-setup.js";
+import { closeAfterEach, expectConverged, setup } from "./helpers/applier-setup.js";
 
 closeAfterEach();
 

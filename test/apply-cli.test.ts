@@ -12,9 +12,10 @@ import { parseProcessRun } from "../src/api/parse-run.js";
 import { runCli } from "../src/cli/main.js";
 import type { EmulatorHandle, EmulatorOptions, RecordedRequest } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
-import { CONVERGED, outline, SEED } from "./fixtures/apply/scenario.js";
+import { CONVERGED, SEED } from "./fixtures/apply/scenario.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { outline } from "./helpers/outline.js";
 
 const FIXTURE = resolve(import.meta.dirname, "fixtures/apply");
 const COMPLETE = "Apply complete! Job runs: 8 created in 5 requests.";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ProcessesApi } from "../src/api/api-types.js";
 import { applyPlan } from "../src/apply/applier.js";
 import { ApiError } from "../src/diagnostics/errors.js";
-import { closeAfterEach, expectConverged, setup } from "./fixtures/apply/applier-setup.js";
+import { closeAfterEach, expectConverged, setup } from "./helpers/applier-setup.js";
 
 closeAfterEach();
 

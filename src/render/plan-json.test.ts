@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendToRoot, plan, run, sendTask } from "../../test/fixtures/plans/builders.js";
+import { appendToRoot, plan, run, sendTask } from "../../test/helpers/plan-builders.js";
 import { serializePlan } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
 import { renderPlanJson } from "./plan-json.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appendToRoot, drift, hugePlan, plan, run, sendTask } from "../../test/fixtures/plans/builders.js";
+import { appendToRoot, drift, hugePlan, plan, run, sendTask } from "../../test/helpers/plan-builders.js";
 import { DEFAULT_MARKDOWN_MAX_CHARS, renderPlanMarkdown } from "./plan-markdown.js";
 
 const NOTE =

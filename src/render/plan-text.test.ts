@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendToRoot, drift, plan, run, sendTask } from "../../test/fixtures/plans/builders.js";
+import { appendToRoot, drift, plan, run, sendTask } from "../../test/helpers/plan-builders.js";
 import { renderPlanText } from "./plan-text.js";
 
 const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
