@@ -1,11 +1,7 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JobRunCreateItem } from "../src/api/api-types.js";
-import {
-  type ClientEvent,
-  type ClientOptions,
-  type ProcessesClient,
-} from "../src/api/client.js";
+import type { ClientEvent, ClientOptions, ProcessesClient } from "../src/api/client.js";
 import type { LiveJobRun } from "../src/api/live-types.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorOptions, EmulatorSeed } from "../src/emulator/emulator-types.js";
