@@ -22,6 +22,7 @@ import {
   RETRY_CAP_MS,
 } from "./retry-policy.js";
 import type { TokenSource } from "./token-provider.js";
+import type { ClientEvent } from "./waiting.js";
 
 export interface HttpRequest {
   readonly method: "GET" | "POST";
@@ -48,10 +49,8 @@ export interface HttpResponse {
   readonly path: string;
 }
 
-/** What the transport reports (the client forwards these as ClientEvents). */
-export type TransportEvent =
-  | { type: "waiting"; reason: "retry" | "server-429"; untilMs: number; detail?: string }
-  | { type: "request"; method: string; path: string; status?: number; ms: number };
+/** What the transport reports: the client's events (its limiter's waits included). */
+export type TransportEvent = ClientEvent;
 
 export interface TransportOptions {
   readonly dispatcher: Dispatcher;

@@ -2,11 +2,12 @@
  * What apply reports while it works (`ApplyEvent`, streamed) and when it ends (`ApplyResult`).
  * Both are plain, JSON-safe data: the text and JSON renderers read them, apply never prints.
  */
+import type { WaitingEvent, WaitReason } from "../api/waiting.js";
 import type { RequestOutcome } from "../diagnostics/errors.js";
 import type { Insertion } from "../plan/plan-types.js";
 
 /** Why apply is waiting: the client's rate limiter, a client retry, a server 429, or apply's own re-send backoff. */
-export type WaitReason = "rate-limit" | "retry" | "server-429" | "resend";
+export type { WaitReason } from "../api/waiting.js";
 
 export interface WaitInfo {
   readonly reason: WaitReason;
@@ -74,12 +75,7 @@ export type ApplyEvent =
       readonly jobs: number;
       readonly reason: string;
     })
-  | {
-      readonly type: "waiting";
-      readonly reason: WaitReason;
-      readonly untilMs: number;
-      readonly detail?: string;
-    }
+  | WaitingEvent<WaitReason>
   | {
       readonly type: "heartbeat";
       readonly elapsedMs: number;

@@ -1,0 +1,130 @@
+/**
+ * The one transport a client's endpoints share: one undici Agent, one rate limiter, one token
+ * source, the retry rules of `http.ts`, the client's events and its abort signal. Endpoints
+ * (`endpoints/*`) are functions of it: they build a request, `call` it, and `read` the body.
+ */
+
+import { setTimeout as delay } from "node:timers/promises";
+import { Agent } from "undici";
+import type { Credentials } from "../config/config-types.js";
+import { ApiError } from "../diagnostics/errors.js";
+import { ResponseShapeError } from "./api-schema.js";
+import { type HttpRequest, type HttpResponse, pathOf, Transport } from "./http.js";
+import { httpError } from "./http-errors.js";
+import { RateLimiter, type Sleep } from "./rate-limiter.js";
+import { createTokenProvider, type TokenSource } from "./token-provider.js";
+import type { ClientEvent } from "./waiting.js";
+
+export interface ClientOptions {
+  readonly baseUrl: string;
+  readonly tokenUrl: string;
+  /** Sent as X-Version on every request. */
+  readonly version: string;
+  /** Per request: headers and body timeouts. */
+  readonly timeoutMs: number;
+  readonly credentials: Credentials;
+  /** Client-side budget for all requests (sliding window). */
+  readonly rateLimit: { readonly requests: number; readonly perSeconds: number };
+  /** Injected clock (ms), sleep and randomness, for tests. */
+  readonly now?: () => number;
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+  readonly onEvent?: (e: ClientEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface ApiTransport {
+  /** The base URL without trailing slashes. */
+  readonly base: string;
+  /** Sends an authenticated request and returns the 2xx answer, or throws the classified ApiError. */
+  call(req: Omit<HttpRequest, "auth">, resource?: string): Promise<HttpResponse>;
+  /** Parses a 2xx body; a shape problem becomes an ApiError naming the request. */
+  read<T>(res: HttpResponse, method: HttpRequest["method"], parse: (body: unknown) => T): T;
+  /** Closes the connection pool. */
+  close(): Promise<void>;
+}
+
+const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
+
+export function openApiTransport(options: ClientOptions): ApiTransport {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const dispatcher = new Agent({
+    connect: { timeout: Math.min(options.timeoutMs, 10_000) },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
+  const limiter = new RateLimiter(options.rateLimit, {
+    now,
+    sleep,
+    onWait: (w) => options.onEvent?.({ type: "waiting", reason: w.reason, untilMs: w.untilMs }),
+  });
+  const common = {
+    dispatcher,
+    limiter,
+    version: options.version,
+    timeoutMs: options.timeoutMs,
+    now,
+    sleep,
+    random,
+    onEvent: options.onEvent,
+    signal: options.signal,
+  };
+  const tokenUrl = new URL(options.tokenUrl);
+  const tokenTransport = new Transport(common);
+  const tokens: TokenSource = createTokenProvider(options.credentials, {
+    now,
+    tokenPath: pathOf(tokenUrl),
+    fetchToken: (req) =>
+      tokenTransport.send({
+        method: "POST",
+        url: tokenUrl.href,
+        headers: req.headers,
+        body: req.body,
+        idempotent: true,
+        auth: false,
+      }),
+  });
+  const transport = new Transport({ ...common, tokens });
+  const staticToken = tokens.kind === "static";
+
+  return {
+    base: options.baseUrl.replace(/\/+$/, ""),
+
+    async call(req, resource) {
+      const res = await transport.send({ ...req, auth: true });
+      if (res.status >= 200 && res.status < 300) return res;
+      throw httpError(res.status, res.body, {
+        method: req.method,
+        path: res.path,
+        idempotent: req.idempotent,
+        tries: res.tries,
+        staticToken,
+        ...(resource ? { resource } : {}),
+      });
+    },
+
+    read(res, method, parse) {
+      try {
+        return parse(res.body);
+      } catch (error) {
+        if (!(error instanceof ResponseShapeError)) throw error;
+        throw new ApiError(error.message, {
+          status: res.status,
+          method,
+          path: res.path,
+          outcome: method === "GET" ? "rejected" : "maybe-applied",
+          hint: "The API answered in a shape jobsync does not know; check api.version.",
+        });
+      }
+    },
+
+    async close() {
+      await dispatcher.close();
+    },
+  };
+}
+
+/** A path segment, encoded. */
+export const seg = (s: string): string => encodeURIComponent(s);
