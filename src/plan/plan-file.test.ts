@@ -122,6 +122,27 @@ describe("plan file", () => {
     ]);
   });
 
+  it("refuses a file whose JSON is null or not an object, naming what was expected", () => {
+    for (const text of ["null", "42", '"plan"']) {
+      const error = thrown(() => parsePlan(text, "p.json"));
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe("p.json is not a jobsync plan (expected a JSON object)");
+    }
+  });
+
+  it("refuses a job whose arguments lack `type`, with the JSON path of the job", () => {
+    const broken = JSON.parse(serializePlan(samplePlan));
+    delete broken.processRuns[0].insertions[0].jobs[0].arguments.type;
+    const error = thrown(() => parsePlan(JSON.stringify(broken), "p.json"));
+    expect(error).toBeInstanceOf(DiagnosticsError);
+    const messages = (error as DiagnosticsError).diagnostics.map((d) => `${d.file}: ${d.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^p\.json: malformed plan: processRuns\[0\]\.insertions\[0\]\.jobs\[0\]\.arguments\.type: /,
+      ),
+    ]);
+  });
+
   it("refuses a plan whose summary does not match its runs", () => {
     const edited = { ...samplePlan, summary: { ...samplePlan.summary, create: 1 } };
     expect(thrown(() => parsePlan(JSON.stringify(edited), "p.json"))).toBeInstanceOf(DiagnosticsError);
