@@ -3,7 +3,7 @@
  * a fresh read of the run which of the sent job runs exist and what is still to send, and where.
  * Pure: the applier does the IO.
  */
-import type { InsertPosition, JobRunCreateItem } from "../api/api-types.js";
+import { type InsertPosition, type JobRunCreateItem, jobArgs } from "../api/api-types.js";
 import type { LiveGroupRun, LiveJobRun, LiveRun } from "../api/live-types.js";
 import { indexGroup } from "../plan/group-index.js";
 
@@ -25,9 +25,7 @@ export type ReconcileDecision =
 
 /** The title a create item carries (`arguments.<action>Args.title`), or "" when absent. */
 export function itemTitle(item: JobRunCreateItem): string {
-  const args = item.arguments[`${item.action}Args`];
-  if (typeof args !== "object" || args === null) return "";
-  const title = (args as Record<string, unknown>).title;
+  const title = jobArgs(item).title;
   return typeof title === "string" ? title : "";
 }
 
