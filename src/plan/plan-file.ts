@@ -18,7 +18,7 @@ const REMAKE_HINT = "Make a new plan with `jobsync plan --out FILE`.";
 
 /** A copy of the plan with its keys in the schema's order (the saved file's key order). */
 export function orderPlanKeys(plan: Plan): Plan {
-  return planSchema.parse(plan) as Plan;
+  return planSchema.parse(plan);
 }
 
 /** The plan as the saved file: 2-space JSON, keys in the schema's order, newline-terminated. */
@@ -36,7 +36,7 @@ function checkFormatVersion(value: unknown, file: string): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UserError(`${file} is not a jobsync plan (expected a JSON object)`, REMAKE_HINT);
   }
-  const version = (value as { formatVersion?: unknown }).formatVersion;
+  const version = "formatVersion" in value ? value.formatVersion : undefined;
   if (version === PLAN_FORMAT_VERSION) return;
   if (version === undefined) {
     throw new UserError(`${file} is not a jobsync plan (it has no formatVersion)`, REMAKE_HINT);
@@ -83,7 +83,7 @@ export function parsePlan(text: string, file: string): Plan {
     }
     throw new DiagnosticsError(diagnostics);
   }
-  const plan = parsed.data as Plan;
+  const plan: Plan = parsed.data;
   if (!deepEqual(plan.summary, summarize(plan.processRuns))) {
     throw new DiagnosticsError([
       {

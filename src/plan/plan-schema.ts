@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PLAN_FORMAT_VERSION } from "./plan-types.js";
+import type { SameShape } from "../input/type-equality.js";
+import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
 
 /**
  * zod schema of a saved plan (plan-types.ts). Key order here is the key order of the saved file.
@@ -74,3 +75,11 @@ export const planSchema = z.object({
   }),
   processRuns: z.array(runPlan),
 });
+
+/**
+ * Compile-time proof that the schema and the `Plan` type are the same shape at every depth (keys,
+ * optional keys, property types): a field added to one and not the other fails `tsc` here, so it
+ * cannot silently vanish from `plan --out` or `--format json`.
+ */
+const schemaMatchesPlan: SameShape<z.output<typeof planSchema>, Plan> = true;
+void schemaMatchesPlan;

@@ -47,9 +47,9 @@ export interface FieldChange {
   /** Argument name (`dueDate`, `assignee`, …) or `triggerType`. */
   readonly field: string;
   /** Manifest value; undefined when the manifest does not set it. */
-  readonly manifest: unknown;
+  readonly manifest?: unknown;
   /** Live value; undefined when absent. */
-  readonly live: unknown;
+  readonly live?: unknown;
 }
 
 /** A matched job whose manifest fields differ from live. Reported, never fixed. */
