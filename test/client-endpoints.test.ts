@@ -114,4 +114,18 @@ describe("the one waiting event", () => {
     expect(waits[0]).toMatchObject({ type: "waiting", reason: "rate-limit" });
     expect(Number.isFinite(waits[0]?.untilMs)).toBe(true);
   });
+
+  it("reports a retry backoff and a server 429 pause in the same shape, with reason and detail", async () => {
+    const { emu, t, events } = await setup();
+    emu.injectFault({ method: "GET", path: "/processes/", kind: { type: "status-before", status: 503 } });
+    emu.injectFault({ method: "GET", path: "/processRuns/", kind: { type: "status-before", status: 429 } });
+    await getProcess(t, "proc-q4close");
+    await getProcessRun(t, "run-q4close");
+    const waits = events.filter((e) => e.type === "waiting");
+    expect(waits.map((w) => [w.reason, w.detail])).toEqual([
+      ["retry", "HTTP 503"],
+      ["server-429", expect.any(String)],
+    ]);
+    for (const w of waits) expect(Object.keys(w).sort()).toEqual(["detail", "reason", "type", "untilMs"]);
+  });
 });

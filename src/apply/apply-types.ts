@@ -9,11 +9,8 @@ import type { Insertion } from "../plan/plan-types.js";
 /** Why apply is waiting: the client's rate limiter, a client retry, a server 429, or apply's own re-send backoff. */
 export type { WaitReason } from "../api/waiting.js";
 
-export interface WaitInfo {
-  readonly reason: WaitReason;
-  /** Epoch ms (same clock as `now`) when the wait ends. */
-  readonly untilMs: number;
-}
+/** A wait as the wait tracker keeps it: the reason and when it ends (same clock as `now`). */
+export type WaitInfo = Pick<WaitingEvent<WaitReason>, "reason" | "untilMs">;
 
 /** Names one insertion of the plan: the run, its 1-based index and the run's insertion count. */
 export interface InsertionRef {
