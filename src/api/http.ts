@@ -49,9 +49,6 @@ export interface HttpResponse {
   readonly path: string;
 }
 
-/** What the transport reports: the client's events (its limiter's waits included). */
-export type TransportEvent = ClientEvent;
-
 export interface TransportOptions {
   readonly dispatcher: Dispatcher;
   readonly limiter: RateLimiter;
@@ -62,7 +59,7 @@ export interface TransportOptions {
   readonly now: () => number;
   readonly sleep: Sleep;
   readonly random: () => number;
-  readonly onEvent?: (e: TransportEvent) => void;
+  readonly onEvent?: (e: ClientEvent) => void;
   readonly signal?: AbortSignal;
 }
 

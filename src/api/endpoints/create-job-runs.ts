@@ -1,8 +1,7 @@
 /** `POST /processRuns/{id}/jobRuns`: inserts job runs at a position; never blindly repeated. */
 
 import { createdJobRunsSchema, parseOrThrow } from "../api-schema.js";
-import type { ApiTransport } from "../api-transport.js";
-import { seg } from "../api-transport.js";
+import { type ApiTransport, seg } from "../api-transport.js";
 import type { CreatedJobRun, InsertPosition, JobRunCreateItem } from "../api-types.js";
 
 export async function createJobRuns(

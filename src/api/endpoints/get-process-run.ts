@@ -1,7 +1,6 @@
 /** `GET /processRuns/{id}`: one process run as a `LiveRun`. */
 
-import type { ApiTransport } from "../api-transport.js";
-import { seg } from "../api-transport.js";
+import { type ApiTransport, seg } from "../api-transport.js";
 import type { LiveRun } from "../live-types.js";
 import { parseProcessRun } from "../parse-run.js";
 

@@ -1,8 +1,7 @@
 /** `GET /processes/{id}`: one process as a `ProcessSummary`. */
 
 import { parseOrThrow, processSchema } from "../api-schema.js";
-import type { ApiTransport } from "../api-transport.js";
-import { seg } from "../api-transport.js";
+import { type ApiTransport, seg } from "../api-transport.js";
 import type { ProcessSummary } from "../api-types.js";
 import { toSummary } from "./process-summary.js";
 
