@@ -14,7 +14,7 @@ import { readLiveState } from "../dist/api/read-live.js";
 import { runCli } from "../dist/cli/main.js";
 import { startEmulator } from "../dist/emulator/server.js";
 import { loadManifests } from "../dist/manifest/load-manifests.js";
-import { plan } from "../dist/plan/planner.js";
+import { planChanges } from "../dist/plan/planner.js";
 import { bigScenario, countEntries, writeManifests } from "./scenarios.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -149,7 +149,7 @@ async function planningCost() {
     const plannerRuns = [];
     let result;
     for (let i = 0; i < 5; i++) {
-      const r = await time(() => plan(desired, live, { maxJobsPerRequest: 100 }));
+      const r = await time(() => planChanges(desired, live, { maxJobsPerRequest: 100 }));
       plannerRuns.push(r.ms);
       result = r.value;
     }

@@ -21,7 +21,13 @@ describe("saved plan round trip", () => {
       fc.property(anyPlan, fc.string({ minLength: 1, maxLength: 8 }), (plan, key) => {
         fc.pre(!(key in plan) && key !== "__proto__");
         const written = JSON.parse(serializePlan({ ...plan, [key]: 1 } as typeof plan));
-        expect(Object.keys(written)).toEqual(["formatVersion", "summary", "processRuns"]);
+        expect(Object.keys(written)).toEqual([
+          "formatVersion",
+          "digest",
+          "targets",
+          "summary",
+          "processRuns",
+        ]);
       }),
       { numRuns: 100 },
     );

@@ -56,6 +56,7 @@ describe("placement (contract §3)", () => {
         },
         triggerType: "whenEligible",
         source: { file: "manifests/test.yaml", line: 6 },
+        startsAtOnce: false,
       },
     ]);
     expect(insertion.explain).toEqual({

@@ -232,14 +232,17 @@ describe("plan", () => {
       drift: 0,
       outOfOrder: 0,
       unmanaged: 0,
+      duplicates: 0,
     });
-    expect(p.formatVersion).toBe(1);
+    expect(p.formatVersion).toBe(2);
+    expect(p.targets).toEqual([]);
   });
 
   it("plans only the selected runs (by run id or by the manifest's process id)", () => {
     expect(
       planChanges(input, state, { ...options, onlyRunIds: ["r-a"] }).plan.processRuns.map((r) => r.id),
     ).toEqual(["r-a"]);
+    expect(planChanges(input, state, { ...options, onlyRunIds: ["r-a"] }).plan.targets).toEqual(["r-a"]);
     expect(
       planChanges(input, state, { ...options, onlyRunIds: ["proc-b"] }).plan.processRuns.map((r) => r.id),
     ).toEqual(["r-b"]);
@@ -249,7 +252,9 @@ describe("plan", () => {
   it("saves a plan that reads back equal", () => {
     const saved = serializePlan(planChanges(input, state, options).plan);
     expect(serializePlan(parsePlan(saved, "plan.json"))).toBe(saved);
-    expect(parsePlan(saved, "plan.json")).toEqual(JSON.parse(saved));
+    const { digest, ...content } = JSON.parse(saved);
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(parsePlan(saved, "plan.json")).toEqual(content);
   });
 
   it("is deterministic and does not change its inputs", () => {

@@ -19,23 +19,36 @@ const insertion = (title: string): Insertion => ({
       arguments: { type: "sendTask", sendTaskArgs: { title } },
       triggerType: "whenEligible",
       source: { file: "m.yaml", line: 1 },
+      startsAtOnce: false,
     },
   ],
   explain: { where: "end", group: { kind: "group", id: "root", label: "" }, groupPath: [] },
 });
 
 const onePlan: Plan = {
-  formatVersion: 1,
-  summary: { create: 2, requests: 2, processRuns: 1, inSync: 0, drift: 0, outOfOrder: 0, unmanaged: 0 },
+  formatVersion: 2,
+  targets: [],
+  summary: {
+    create: 2,
+    requests: 2,
+    processRuns: 1,
+    inSync: 0,
+    drift: 0,
+    outOfOrder: 0,
+    unmanaged: 0,
+    duplicates: 0,
+  },
   processRuns: [
     {
       id: "run-1",
       fingerprint: "f",
+      desired: "sha256:d",
       manifests: [],
       insertions: [insertion("One"), insertion("Two")],
       drift: [],
       outOfOrder: [],
       unmanaged: 0,
+      duplicates: [],
     },
   ],
 };

@@ -46,10 +46,9 @@ export type InsertionOutcome =
       readonly requests: number;
     };
 
-/** A body item without the plan's `source` (exactly what is sent). */
+/** Exactly what is sent for a planned job: the API's three fields, nothing the plan adds. */
 export function toCreateItem(job: Insertion["jobs"][number]): JobRunCreateItem {
-  const { source: _source, ...item } = job;
-  return item;
+  return { action: job.action, arguments: job.arguments, triggerType: job.triggerType };
 }
 
 interface Step {

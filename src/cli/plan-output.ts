@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Diagnostic, formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { UserError } from "../diagnostics/errors.js";
-import { parsePlan } from "../plan/plan-file.js";
+import { parsePlan, readSavedPlan } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
 import { renderPlanJson } from "../render/plan-json.js";
 import { renderPlanMarkdown } from "../render/plan-markdown.js";
@@ -52,13 +52,30 @@ export function writeDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]):
   for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
-/** Reads a saved plan (`plan --out FILE`) relative to the working directory; UserError when unreadable. */
-export async function readPlanFile(ctx: CommandContext, file: string): Promise<Plan> {
-  let text: string;
+async function readPlanText(ctx: CommandContext, file: string): Promise<string> {
   try {
-    text = await readFile(resolve(ctx.io.cwd, file), "utf8");
+    return await readFile(resolve(ctx.io.cwd, file), "utf8");
   } catch {
     throw new UserError(`cannot read plan file ${file}`, "Save one with `jobsync plan --out FILE`.");
   }
-  return parsePlan(text, file);
+}
+
+/** Reads a saved plan for `apply`: the current format, intact (UserError otherwise). */
+export async function readPlanFile(ctx: CommandContext, file: string): Promise<Plan> {
+  return parsePlan(await readPlanText(ctx, file), file);
+}
+
+/** Reads a saved plan for `show`: any known format; a warning on stderr when it cannot be applied as is. */
+export async function readPlanToShow(ctx: CommandContext, file: string): Promise<Plan> {
+  const saved = readSavedPlan(await readPlanText(ctx, file), file);
+  if (saved.formatVersion === 1) {
+    ctx.io.stderr.write(
+      `Warning: ${file} is a plan of format 1 (an older jobsync); it can be shown but not applied.\n`,
+    );
+  } else if (!saved.intact) {
+    ctx.io.stderr.write(
+      `Warning: ${file} was changed after jobsync wrote it (its content does not match its digest); apply will refuse it.\n`,
+    );
+  }
+  return saved.plan;
 }

@@ -26,14 +26,17 @@ type SameProperties<A, B> = {
   : false;
 
 /** `true` when A and B have the same shape (see the file comment), else `false`. */
-export type SameShape<A, B> = [A, B] extends [readonly (infer EA)[], readonly (infer EB)[]]
-  ? SameShape<EA, EB>
-  : [A, B] extends [readonly unknown[], unknown] | [unknown, readonly unknown[]]
-    ? false
-    : [A, B] extends [object, object]
-      ? Equals<keyof A, keyof B> extends true
-        ? Equals<OptionalKeys<A>, OptionalKeys<B>> extends true
-          ? SameProperties<A, B>
-          : false
-        : false
-      : Equals<A, B>;
+export type SameShape<A, B> =
+  Equals<A, B> extends true
+    ? true
+    : [A, B] extends [readonly (infer EA)[], readonly (infer EB)[]]
+      ? SameShape<EA, EB>
+      : [A, B] extends [readonly unknown[], unknown] | [unknown, readonly unknown[]]
+        ? false
+        : [A, B] extends [object, object]
+          ? Equals<keyof A, keyof B> extends true
+            ? Equals<OptionalKeys<A>, OptionalKeys<B>> extends true
+              ? SameProperties<A, B>
+              : false
+            : false
+          : Equals<A, B>;

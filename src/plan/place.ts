@@ -21,13 +21,14 @@ export interface PlaceContext {
   readonly maxJobsPerRequest: number;
 }
 
-/** The POST body item for a desired job, plus its source. */
+/** The POST body item for a desired job, plus its source (`startsAtOnce` is set once the group is placed). */
 export function toPlannedJob(job: DesiredJob): PlannedJob {
   return {
     action: job.action,
     arguments: actionArguments(job),
     triggerType: job.triggerType,
     source: { file: job.source.file, line: job.source.line },
+    startsAtOnce: false,
   };
 }
 

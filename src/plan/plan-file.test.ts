@@ -1,16 +1,28 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import { parsePlan, serializePlan } from "./plan-file.js";
+import { parsePlan, readSavedPlan, serializePlan } from "./plan-file.js";
 import type { Plan } from "./plan-types.js";
 
 const samplePlan: Plan = {
-  formatVersion: 1,
-  summary: { create: 2, requests: 1, processRuns: 1, inSync: 0, drift: 1, outOfOrder: 0, unmanaged: 3 },
+  formatVersion: 2,
+  targets: [],
+  summary: {
+    create: 2,
+    requests: 1,
+    processRuns: 1,
+    inSync: 0,
+    drift: 1,
+    outOfOrder: 0,
+    unmanaged: 3,
+    duplicates: 0,
+  },
   processRuns: [
     {
       id: "run-1",
       name: "Q4 Close",
       fingerprint: "sha256:abc",
+      desired: "sha256:d",
       manifests: [{ file: "manifests/q4.yaml", name: "q4" }],
       insertions: [
         {
@@ -26,12 +38,14 @@ const samplePlan: Plan = {
               },
               triggerType: "whenEligible",
               source: { file: "manifests/q4.yaml", line: 9 },
+              startsAtOnce: false,
             },
             {
               action: "contentRequest",
               arguments: { type: "contentRequest", contentRequestArgs: { title: "B" } },
               triggerType: "whenEligible",
               source: { file: "manifests/q4.yaml", line: 14 },
+              startsAtOnce: false,
             },
           ],
           explain: {
@@ -54,6 +68,7 @@ const samplePlan: Plan = {
       ],
       outOfOrder: [],
       unmanaged: 3,
+      duplicates: [],
     },
   ],
 };
@@ -71,7 +86,9 @@ describe("plan file", () => {
   it("round-trips and serializes as stable 2-space JSON with a trailing newline", () => {
     const text = serializePlan(samplePlan);
     expect(text.endsWith("}\n")).toBe(true);
-    expect(text.startsWith('{\n  "formatVersion": 1,\n  "summary": {')).toBe(true);
+    expect(text).toMatch(
+      /^\{\n {2}"formatVersion": 2,\n {2}"digest": "sha256:[0-9a-f]{64}",\n {2}"targets": \[\],\n/,
+    );
     const parsed = parsePlan(text, "plan.json");
     expect(serializePlan(parsed)).toBe(text);
     expect(parsed.processRuns[0]!.insertions[0]!.jobs[0]!.arguments).toEqual(
@@ -99,9 +116,9 @@ describe("plan file", () => {
   });
 
   it("names newer and older format versions", () => {
-    const newer = thrown(() => parsePlan(JSON.stringify({ ...samplePlan, formatVersion: 2 }), "p.json"));
+    const newer = thrown(() => parsePlan(JSON.stringify({ ...samplePlan, formatVersion: 3 }), "p.json"));
     expect((newer as UserError).message).toBe(
-      "p.json was made by a newer jobsync (plan format 2; this jobsync reads format 1)",
+      "p.json was made by a newer jobsync (plan format 3; this jobsync reads format 2)",
     );
     const older = thrown(() => parsePlan(JSON.stringify({ ...samplePlan, formatVersion: 0 }), "p.json"));
     expect((older as UserError).message).toMatch(/made by an older jobsync/);
@@ -146,5 +163,32 @@ describe("plan file", () => {
   it("refuses a plan whose summary does not match its runs", () => {
     const edited = { ...samplePlan, summary: { ...samplePlan.summary, create: 1 } };
     expect(thrown(() => parsePlan(JSON.stringify(edited), "p.json"))).toBeInstanceOf(DiagnosticsError);
+  });
+
+  it("refuses to apply a plan edited after it was written, and shows it as not intact", () => {
+    const edited = JSON.parse(serializePlan(samplePlan));
+    edited.processRuns[0].insertions[0].jobs[0].arguments.sendTaskArgs.title = "Something else";
+    const text = JSON.stringify(edited);
+    const error = thrown(() => parsePlan(text, "p.json"));
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      "p.json was changed after jobsync wrote it: its content does not match its digest",
+    );
+    expect(readSavedPlan(text, "p.json").intact).toBe(false);
+    expect(readSavedPlan(serializePlan(samplePlan), "p.json").intact).toBe(true);
+  });
+
+  it("reads a format-1 file for show, and refuses it for apply", () => {
+    const v1 = readFileSync(new URL("../../test/fixtures/plans-v1/full.json", import.meta.url), "utf8");
+    const saved = readSavedPlan(v1, "old.json");
+    expect(saved).toMatchObject({ formatVersion: 1, intact: false });
+    expect(saved.plan.processRuns.length).toBeGreaterThan(0);
+    expect(
+      saved.plan.processRuns.flatMap((r) => r.insertions.flatMap((i) => i.jobs.map((j) => j.startsAtOnce))),
+    ).not.toContain(true);
+    const error = thrown(() => parsePlan(v1, "old.json"));
+    expect((error as UserError).message).toBe(
+      "old.json was made by an older jobsync (plan format 1); it can be shown but not applied",
+    );
   });
 });

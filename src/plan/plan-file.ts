@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import { formatPath } from "../input/schema-walk.js";
 import { deepEqual } from "./drift.js";
+import { planSchemaV1, upgradePlanV1 } from "./plan-file-v1.js";
 import { planSchema } from "./plan-schema.js";
 import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
 import { summarize } from "./summary.js";
@@ -11,6 +14,9 @@ import { summarize } from "./summary.js";
  *
  * No secrets by construction: a plan holds manifest data (job arguments, file names), live run
  * ids, names and fingerprints, never a token, client id/secret or config value.
+ *
+ * The file is the plan plus `digest` (right after `formatVersion`): the `sha256:` of the plan's
+ * canonical JSON. A file whose content no longer matches its digest was edited or corrupted.
  */
 
 const MAX_REPORTED_ISSUES = 20;
@@ -21,9 +27,25 @@ export function orderPlanKeys(plan: Plan): Plan {
   return planSchema.parse(plan);
 }
 
-/** The plan as the saved file: 2-space JSON, keys in the schema's order, newline-terminated. */
+/** `sha256:<hex>` of the plan's canonical JSON (keys in schema order, no whitespace). */
+export function planDigest(plan: Plan): string {
+  const canonical = JSON.stringify(orderPlanKeys(plan));
+  return `sha256:${createHash("sha256").update(canonical).digest("hex")}`;
+}
+
+/** The plan as the saved file: 2-space JSON, keys in the schema's order, its digest, newline-terminated. */
 export function serializePlan(plan: Plan): string {
-  return `${JSON.stringify(orderPlanKeys(plan), null, 2)}\n`;
+  const { formatVersion, ...rest } = orderPlanKeys(plan);
+  return `${JSON.stringify({ formatVersion, digest: planDigest(plan), ...rest }, null, 2)}\n`;
+}
+
+/** A saved plan as read: the plan, the format it was written in, and whether its digest holds. */
+export interface SavedPlan {
+  readonly plan: Plan;
+  /** 1: read for `show` only (no digest, nothing a fresh apply can check against). */
+  readonly formatVersion: 1 | typeof PLAN_FORMAT_VERSION;
+  /** The digest matches the content (always false for format 1, which has none). */
+  readonly intact: boolean;
 }
 
 /** A zod issue's path as `processRuns[0].fingerprint`, or `(top level)`. */
@@ -32,12 +54,12 @@ function issuePath(path: readonly PropertyKey[]): string {
   return formatPath(path.map((key) => (typeof key === "symbol" ? String(key) : key)));
 }
 
-function checkFormatVersion(value: unknown, file: string): void {
+function checkFormatVersion(value: unknown, file: string): 1 | typeof PLAN_FORMAT_VERSION {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UserError(`${file} is not a jobsync plan (expected a JSON object)`, REMAKE_HINT);
   }
   const version = "formatVersion" in value ? value.formatVersion : undefined;
-  if (version === PLAN_FORMAT_VERSION) return;
+  if (version === PLAN_FORMAT_VERSION || version === 1) return version;
   if (version === undefined) {
     throw new UserError(`${file} is not a jobsync plan (it has no formatVersion)`, REMAKE_HINT);
   }
@@ -53,11 +75,42 @@ function checkFormatVersion(value: unknown, file: string): void {
   );
 }
 
+function malformed(file: string, issues: readonly z.core.$ZodIssue[]): DiagnosticsError {
+  const diagnostics: Diagnostic[] = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
+    severity: "error",
+    file,
+    message: `malformed plan: ${issuePath(issue.path)}: ${issue.message}`,
+  }));
+  if (issues.length > MAX_REPORTED_ISSUES) {
+    diagnostics.push({
+      severity: "error",
+      file,
+      message: `… and ${issues.length - MAX_REPORTED_ISSUES} more`,
+    });
+  }
+  return new DiagnosticsError(diagnostics);
+}
+
+function checkSummary(plan: Plan, summary: unknown, file: string): void {
+  const expected: Record<string, number> = { ...summarize(plan.processRuns) };
+  if (typeof summary === "object" && summary !== null && !("duplicates" in summary))
+    delete expected.duplicates;
+  if (deepEqual(summary, expected)) return;
+  throw new DiagnosticsError([
+    {
+      severity: "error",
+      file,
+      message: "malformed plan: summary does not match its process runs (was the file edited?)",
+    },
+  ]);
+}
+
 /**
- * Reads a saved plan. Throws UserError for a file that is not JSON or has another format version,
- * DiagnosticsError (one line per problem, with the JSON path) for a malformed plan.
+ * Reads a saved plan of any format this jobsync knows, for `show`. Throws UserError for a file
+ * that is not JSON or has an unknown format version, DiagnosticsError (one line per problem, with
+ * the JSON path) for a malformed plan. An edited file reads with `intact: false`.
  */
-export function parsePlan(text: string, file: string): Plan {
+export function readSavedPlan(text: string, file: string): SavedPlan {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -65,33 +118,39 @@ export function parsePlan(text: string, file: string): Plan {
     const reason = e instanceof Error ? e.message : String(e);
     throw new UserError(`${file} is not a jobsync plan: not valid JSON (${reason})`, REMAKE_HINT);
   }
-  checkFormatVersion(value, file);
+  const version = checkFormatVersion(value, file);
+  if (version === 1) {
+    const parsed = planSchemaV1.safeParse(value);
+    if (!parsed.success) throw malformed(file, parsed.error.issues);
+    const plan = upgradePlanV1(parsed.data);
+    checkSummary(plan, parsed.data.summary, file);
+    return { plan, formatVersion: 1, intact: false };
+  }
   const parsed = planSchema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const diagnostics: Diagnostic[] = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
-      severity: "error",
-      file,
-      message: `malformed plan: ${issuePath(issue.path)}: ${issue.message}`,
-    }));
-    if (issues.length > MAX_REPORTED_ISSUES) {
-      diagnostics.push({
-        severity: "error",
-        file,
-        message: `… and ${issues.length - MAX_REPORTED_ISSUES} more`,
-      });
-    }
-    throw new DiagnosticsError(diagnostics);
-  }
+  if (!parsed.success) throw malformed(file, parsed.error.issues);
   const plan: Plan = parsed.data;
-  if (!deepEqual(plan.summary, summarize(plan.processRuns))) {
-    throw new DiagnosticsError([
-      {
-        severity: "error",
-        file,
-        message: "malformed plan: summary does not match its process runs (was the file edited?)",
-      },
-    ]);
+  checkSummary(plan, plan.summary, file);
+  const digest = typeof value === "object" && value !== null && "digest" in value ? value.digest : undefined;
+  return { plan, formatVersion: version, intact: digest === planDigest(plan) };
+}
+
+/**
+ * Reads a saved plan for `apply`: only the current format, only intact. Throws UserError for an
+ * older format ("re-plan") or a file whose content does not match its digest (edited or corrupted).
+ */
+export function parsePlan(text: string, file: string): Plan {
+  const saved = readSavedPlan(text, file);
+  if (saved.formatVersion !== PLAN_FORMAT_VERSION) {
+    throw new UserError(
+      `${file} was made by an older jobsync (plan format ${saved.formatVersion}); it can be shown but not applied`,
+      REMAKE_HINT,
+    );
   }
-  return plan;
+  if (!saved.intact) {
+    throw new UserError(
+      `${file} was changed after jobsync wrote it: its content does not match its digest`,
+      `Plans are applied only as they were reviewed. ${REMAKE_HINT}`,
+    );
+  }
+  return saved.plan;
 }

@@ -2,11 +2,15 @@ import type { LiveGroupRun, LiveRun } from "../api/live-types.js";
 import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DesiredEntry, DesiredManifest } from "../manifest/desired-types.js";
 import { longestIncreasingSubsequence } from "./anchors.js";
+import { desiredDigest } from "./desired-digest.js";
 import { diffJob } from "./drift.js";
 import { countManageableJobs, indexGroup, nodeLabelText } from "./group-index.js";
+import { findDuplicates } from "./live-duplicates.js";
 import { type EntryMatch, matchEntries, type RunMatchState } from "./match.js";
+import { toOutline } from "./outline.js";
 import { placeMissing, type Slot } from "./place.js";
-import type { Drift, Insertion, OutOfOrder, RunPlan } from "./plan-types.js";
+import type { Drift, Duplicate, Insertion, OutOfOrder, RunPlan } from "./plan-types.js";
+import { markStartsAtOnce } from "./starts-at-once.js";
 
 /** What planning one manifest against its live run produced. */
 export interface RunPlanResult {
@@ -23,6 +27,7 @@ interface Accumulator {
   readonly insertions: Insertion[];
   readonly drift: Drift[];
   readonly outOfOrder: OutOfOrder[];
+  readonly duplicates: Duplicate[];
 }
 
 function describeGroup(groupPath: readonly string[]): string {
@@ -55,12 +60,10 @@ function planGroup(
 ): void {
   const isRoot = groupPath.length === 0;
   const where = describeGroup(groupPath);
-  const { matches, diagnostics } = matchEntries(entries, indexGroup(group), {
-    file: acc.file,
-    where,
-    run: acc.state,
-  });
+  const index = indexGroup(group);
+  const { matches, diagnostics } = matchEntries(entries, index, { file: acc.file, where, run: acc.state });
   for (const d of diagnostics) acc.diagnostics.push(d);
+  for (const duplicate of findDuplicates(entries, index, groupPath, acc.file)) acc.duplicates.push(duplicate);
 
   const isAnchor = anchorMask(matches);
   const slots: Slot[] = [];
@@ -88,12 +91,8 @@ function planGroup(
     }
   });
 
-  const insertions = placeMissing(slots, {
-    group,
-    isRoot,
-    groupPath,
-    maxJobsPerRequest: acc.maxJobsPerRequest,
-  });
+  const placed = placeMissing(slots, { group, isRoot, groupPath, maxJobsPerRequest: acc.maxJobsPerRequest });
+  const insertions = markStartsAtOnce(placed, group, index.positionById);
   if (insertions.length > 0 && group.readOnly) {
     const first = matches.find((m) => m.kind === "missing")!.entry.source;
     acc.diagnostics.push({
@@ -127,6 +126,7 @@ export function planRun(manifest: DesiredManifest, run: LiveRun, maxJobsPerReque
     insertions: [],
     drift: [],
     outOfOrder: [],
+    duplicates: [],
   };
   planGroup(manifest.jobs, run.root, [], acc);
   const manifestRef =
@@ -134,12 +134,16 @@ export function planRun(manifest: DesiredManifest, run: LiveRun, maxJobsPerReque
   const runPlan: RunPlan = {
     id: run.id,
     ...(run.name === undefined ? {} : { name: run.name }),
+    ...(run.status === undefined ? {} : { status: run.status }),
     fingerprint: run.fingerprint,
+    desired: desiredDigest(manifest),
     manifests: [manifestRef],
     insertions: acc.insertions,
     drift: acc.drift,
     outOfOrder: acc.outOfOrder,
     unmanaged: countManageableJobs(run.root) - acc.state.managedJobIds.size,
+    duplicates: acc.duplicates,
+    outline: toOutline(run.root, acc.state.managedJobIds),
   };
   return { runPlan, diagnostics: acc.diagnostics.sort(compareByPlace) };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { SameShape } from "../input/type-equality.js";
-import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
+import { type OutlineGroup, type OutlineJob, PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
 
 /**
  * zod schema of a saved plan (plan-types.ts). Key order here is the key order of the saved file.
@@ -9,13 +9,21 @@ import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
 
 const source = z.object({ file: z.string(), line: z.number().int() });
 
+const itemSource = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  place: z.string().optional(),
+  expressions: z.record(z.string(), z.string()).optional(),
+});
+
 const nodeLabel = z.object({ kind: z.enum(["job", "group"]), id: z.string(), label: z.string() });
 
 const plannedJob = z.object({
   action: z.string().min(1),
   arguments: z.looseObject({ type: z.string().min(1) }),
   triggerType: z.string().min(1),
-  source,
+  source: itemSource,
+  startsAtOnce: z.boolean(),
 });
 
 const insertion = z.object({
@@ -51,19 +59,54 @@ const outOfOrder = z.object({ node: nodeLabel, groupPath: z.array(z.string()), s
 
 const count = z.number().int().nonnegative();
 
+const outlineJob = z.object({
+  kind: z.literal("job"),
+  id: z.string(),
+  action: z.string(),
+  title: z.string(),
+  status: z.string().optional(),
+  managed: z.boolean(),
+  generated: z.boolean(),
+});
+
+/** Recursive, so typed by its annotation; the member shapes are proved below. */
+const outlineGroup: z.ZodType<OutlineGroup> = z.object({
+  kind: z.literal("group"),
+  id: z.string(),
+  name: z.string(),
+  parallel: z.boolean(),
+  status: z.string().optional(),
+  get children() {
+    return z.array(z.union([outlineJob, outlineGroup]));
+  },
+});
+
+const duplicate = z.object({
+  action: z.string(),
+  title: z.string(),
+  groupPath: z.array(z.string()),
+  jobRunIds: z.array(z.string()).min(2),
+  source: itemSource,
+});
+
 const runPlan = z.object({
   id: z.string().min(1),
   name: z.string().optional(),
+  status: z.string().optional(),
   fingerprint: z.string().min(1),
+  desired: z.string().min(1),
   manifests: z.array(z.object({ file: z.string(), name: z.string().optional() })),
   insertions: z.array(insertion),
   drift: z.array(drift),
   outOfOrder: z.array(outOfOrder),
   unmanaged: count,
+  duplicates: z.array(duplicate),
+  outline: outlineGroup.optional(),
 });
 
 export const planSchema = z.object({
   formatVersion: z.literal(PLAN_FORMAT_VERSION),
+  targets: z.array(z.string()),
   summary: z.object({
     create: count,
     requests: count,
@@ -72,6 +115,7 @@ export const planSchema = z.object({
     drift: count,
     outOfOrder: count,
     unmanaged: count,
+    duplicates: count,
   }),
   processRuns: z.array(runPlan),
 });
@@ -83,3 +127,5 @@ export const planSchema = z.object({
  */
 const schemaMatchesPlan: SameShape<z.output<typeof planSchema>, Plan> = true;
 void schemaMatchesPlan;
+const outlineJobMatches: SameShape<z.output<typeof outlineJob>, OutlineJob> = true;
+void outlineJobMatches;

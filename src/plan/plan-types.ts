@@ -7,11 +7,33 @@ import type { JobRunCreateItem } from "../api/api-types.js";
  * Fields under `explain` only explain (for people); apply never branches on them.
  */
 
-export const PLAN_FORMAT_VERSION = 1 as const;
+/**
+ * Version 2 (this one) added: per job `startsAtOnce` and template `source.place`/`expressions`; per
+ * run `status`, `desired`, `duplicates` and the live `outline` the review tree is drawn from; the
+ * plan's `targets` and `summary.duplicates`; the saved file's `digest` (plan-file.ts). Version 1
+ * files are still read for `show` (plan-file-v1.ts); apply refuses them.
+ */
+export const PLAN_FORMAT_VERSION = 2 as const;
 
-/** A body item plus where it came from (stripped before sending). */
+/** Where a planned item came from. */
+export interface ItemSource {
+  readonly file: string;
+  readonly line: number;
+  /** For an item a template built: which target and loop items, `target 2 · entities[1]`. */
+  readonly place?: string;
+  /** For an item a template built: argument path (`dueDate`, `assignee.id`) → the expression that computed it. */
+  readonly expressions?: Readonly<Record<string, string>>;
+}
+
+/** A body item plus what the plan knows about it (`createItem()` strips it before sending). */
 export interface PlannedJob extends JobRunCreateItem {
-  readonly source: { readonly file: string; readonly line: number };
+  readonly source: ItemSource;
+  /**
+   * Eligible as soon as it is created (contract §8, §12): the parent group is running, the
+   * trigger is `whenEligible`, and the group is parallel or every earlier sibling is finished.
+   * Its assignee is notified on apply.
+   */
+  readonly startsAtOnce: boolean;
 }
 
 /** A live node described for people: `job run "Kickoff"` or `group "Approvals"`. */
@@ -69,11 +91,51 @@ export interface OutOfOrder {
   readonly source: { readonly file: string; readonly line: number };
 }
 
+/** A live job run as the reviewer sees it (the saved plan keeps it so `show` draws the tree offline). */
+export interface OutlineJob {
+  readonly kind: "job";
+  readonly id: string;
+  readonly action: string;
+  readonly title: string;
+  readonly status?: string;
+  /** Some manifest entry (job or ref) names it. */
+  readonly managed: boolean;
+  /** A generated certification child (never managed). */
+  readonly generated: boolean;
+}
+
+/** A live group run as the reviewer sees it. */
+export interface OutlineGroup {
+  readonly kind: "group";
+  readonly id: string;
+  /** "" for the root group. */
+  readonly name: string;
+  readonly parallel: boolean;
+  readonly status?: string;
+  readonly children: readonly OutlineNode[];
+}
+
+export type OutlineNode = OutlineJob | OutlineGroup;
+
+/** A managed identity (action + title) that live has more often than the manifest asks for. */
+export interface Duplicate {
+  readonly action: string;
+  readonly title: string;
+  readonly groupPath: readonly string[];
+  /** Every live job run with this identity in the group, in live order. */
+  readonly jobRunIds: readonly string[];
+  readonly source: ItemSource;
+}
+
 export interface RunPlan {
   readonly id: string;
   /** The run's (or its process's) name, for headers. */
   readonly name?: string;
+  /** The run's status as read (`running`, `waiting`, …). */
+  readonly status?: string;
   readonly fingerprint: string;
+  /** `sha256:` digest of the desired state of this run (its manifest's entries, not line numbers). */
+  readonly desired: string;
   /** Manifests targeting this run. */
   readonly manifests: readonly { readonly file: string; readonly name?: string }[];
   /** In the order apply sends them. */
@@ -82,6 +144,9 @@ export interface RunPlan {
   readonly outOfOrder: readonly OutOfOrder[];
   /** Non-generated live job runs anywhere in the run that no manifest entry (job or ref) matches. */
   readonly unmanaged: number;
+  readonly duplicates: readonly Duplicate[];
+  /** The live run's tree, for the review tree (absent in plans read from version 1 files). */
+  readonly outline?: OutlineGroup;
 }
 
 export interface PlanSummary {
@@ -96,10 +161,14 @@ export interface PlanSummary {
   readonly drift: number;
   readonly outOfOrder: number;
   readonly unmanaged: number;
+  /** Managed identities found more than once. */
+  readonly duplicates: number;
 }
 
 export interface Plan {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
+  /** `--target` values the plan was made with ([] = every manifest's targets); apply re-plans the same. */
+  readonly targets: readonly string[];
   readonly summary: PlanSummary;
   /** Sorted by first manifest file, then run id. */
   readonly processRuns: readonly RunPlan[];

@@ -85,7 +85,12 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
   planned.sort((a, b) => compare(a.file, b.file) || compare(a.runPlan.id, b.runPlan.id));
   const processRuns = planned.map((p) => p.runPlan);
   return {
-    plan: { formatVersion: PLAN_FORMAT_VERSION, summary: summarize(processRuns), processRuns },
+    plan: {
+      formatVersion: PLAN_FORMAT_VERSION,
+      targets: only ? [...only] : [],
+      summary: summarize(processRuns),
+      processRuns,
+    },
     diagnostics,
   };
 }

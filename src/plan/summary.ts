@@ -8,6 +8,7 @@ export function summarize(runs: readonly RunPlan[]): PlanSummary {
   let drift = 0;
   let outOfOrder = 0;
   let unmanaged = 0;
+  let duplicates = 0;
   for (const run of runs) {
     for (const insertion of run.insertions) create += insertion.jobs.length;
     requests += run.insertions.length;
@@ -15,6 +16,16 @@ export function summarize(runs: readonly RunPlan[]): PlanSummary {
     drift += run.drift.length;
     outOfOrder += run.outOfOrder.length;
     unmanaged += run.unmanaged;
+    duplicates += run.duplicates.length;
   }
-  return { create, requests, processRuns, inSync: runs.length - processRuns, drift, outOfOrder, unmanaged };
+  return {
+    create,
+    requests,
+    processRuns,
+    inSync: runs.length - processRuns,
+    drift,
+    outOfOrder,
+    unmanaged,
+    duplicates,
+  };
 }

@@ -195,8 +195,18 @@ describe("apply json", () => {
   it("writes one parseable object per line with a type", () => {
     const text = [
       renderPlanLine({
-        formatVersion: 1,
-        summary: { create: 0, requests: 0, processRuns: 0, inSync: 0, drift: 0, outOfOrder: 0, unmanaged: 0 },
+        formatVersion: 2,
+        targets: [],
+        summary: {
+          create: 0,
+          requests: 0,
+          processRuns: 0,
+          inSync: 0,
+          drift: 0,
+          outOfOrder: 0,
+          unmanaged: 0,
+          duplicates: 0,
+        },
         processRuns: [],
       }),
       ...EVENTS.map(renderApplyEventJson),

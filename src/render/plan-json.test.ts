@@ -9,9 +9,11 @@ describe("renderPlanJson", () => {
 
   it("is the plan itself, 2-space indented, ending in a newline", () => {
     const text = renderPlanJson(p);
-    expect(JSON.parse(text)).toEqual(p);
+    const { digest, ...content } = JSON.parse(text);
+    expect(content).toEqual(p);
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(text.endsWith("}\n")).toBe(true);
-    expect(text.split("\n")[1]).toBe('  "formatVersion": 1,');
+    expect(text.split("\n")[1]).toBe('  "formatVersion": 2,');
   });
 
   it("is the saved plan file's exact content", () => {
@@ -22,20 +24,23 @@ describe("renderPlanJson", () => {
     const shuffled = {
       processRuns: p.processRuns.map((r) => ({ extra: true, ...r, id: r.id })),
       summary: { ...p.summary },
-      formatVersion: 1,
+      targets: [],
+      formatVersion: 2,
     } as unknown as Plan;
     const parsed = JSON.parse(renderPlanJson(shuffled)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(["formatVersion", "summary", "processRuns"]);
+    expect(Object.keys(parsed)).toEqual(["formatVersion", "digest", "targets", "summary", "processRuns"]);
     const firstRun = (parsed.processRuns as Record<string, unknown>[])[0]!;
     expect(Object.keys(firstRun)).toEqual([
       "id",
       "name",
       "fingerprint",
+      "desired",
       "manifests",
       "insertions",
       "drift",
       "outOfOrder",
       "unmanaged",
+      "duplicates",
     ]);
     expect(renderPlanJson(shuffled)).toBe(renderPlanJson(p));
   });

@@ -19,6 +19,7 @@ const summary = (create: number, requests: number, processRuns: number): PlanSum
   drift: 0,
   outOfOrder: 0,
   unmanaged: 0,
+  duplicates: 0,
 });
 
 describe("summaryLine", () => {
@@ -105,6 +106,7 @@ describe("values in words", () => {
       },
       triggerType: "manual",
       source: { file: "m.yaml", line: 3 },
+      startsAtOnce: false,
     };
     expect(jobWords(job)).toBe(
       'contentRequest "Content Request 1"  assignee=user123  approver=group:grp-9  document=doc456  trigger=manual',

@@ -58,13 +58,15 @@ export function job(title: string, options: LiveJobOptions = {}): LiveJobRun {
 export function group(
   name: string,
   children: readonly LiveNode[] = [],
-  options: { id?: string; readOnly?: boolean } = {},
+  options: { id?: string; readOnly?: boolean; parallel?: boolean; status?: string } = {},
 ): LiveGroupRun {
   return {
     kind: "group",
     id: options.id ?? `grp-${name}`,
     name,
     ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }),
+    ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+    ...(options.status === undefined ? {} : { status: options.status }),
     children,
   };
 }
@@ -76,13 +78,21 @@ export function liveRun(options: {
   name?: string;
   status?: string;
   processId?: string;
+  /** The root group's status and parallel flag (default: none). */
+  root?: { status?: string; parallel?: boolean };
 }): LiveRun {
   return {
     id: options.id,
     ...(options.processId === undefined ? {} : { processId: options.processId }),
     ...(options.name === undefined ? {} : { name: options.name }),
     ...(options.status === undefined ? {} : { status: options.status }),
-    root: { kind: "group", id: `root-${options.id}`, name: "", children: options.children ?? [] },
+    root: {
+      kind: "group",
+      id: `root-${options.id}`,
+      name: "",
+      ...options.root,
+      children: options.children ?? [],
+    },
     fingerprint: `fp-${options.id}`,
   };
 }

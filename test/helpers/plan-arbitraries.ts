@@ -1,9 +1,14 @@
 import fc from "fast-check";
 import type {
   Drift,
+  Duplicate,
   FieldChange,
   Insertion,
+  ItemSource,
   NodeLabel,
+  OutlineGroup,
+  OutlineJob,
+  OutlineNode,
   OutOfOrder,
   Plan,
   PlannedJob,
@@ -23,6 +28,15 @@ const text = fc.string({ maxLength: 12 });
 const nonEmpty = fc.string({ minLength: 1, maxLength: 12 });
 const line = fc.integer({ min: 1, max: 10_000 });
 const source = fc.record({ file: nonEmpty, line }, plain);
+const itemSource: fc.Arbitrary<ItemSource> = fc.record(
+  {
+    file: nonEmpty,
+    line,
+    place: text,
+    expressions: fc.dictionary(nonEmpty, nonEmpty, { maxKeys: 3, ...plain }),
+  },
+  { requiredKeys: ["file", "line"], ...plain },
+);
 
 const nodeLabel: fc.Arbitrary<NodeLabel> = fc.record(
   {
@@ -39,15 +53,15 @@ const plannedJob: fc.Arbitrary<PlannedJob> = fc
       action: fc.constantFrom("sendTask", "contentRequest", "certification"),
       args: fc.dictionary(nonEmpty, fc.jsonValue(), { maxKeys: 4, ...plain }),
       triggerType: fc.constantFrom("whenEligible", "manual"),
-      source,
+      source: itemSource,
+      startsAtOnce: fc.boolean(),
     },
     plain,
   )
-  .map(({ action, args, triggerType, source }) => ({
+  .map(({ action, args, ...rest }) => ({
     action,
     arguments: { type: action, [`${action}Args`]: args },
-    triggerType,
-    source,
+    ...rest,
   }));
 
 const insertion: fc.Arbitrary<Insertion> = fc.record(
@@ -96,11 +110,54 @@ const outOfOrder: fc.Arbitrary<OutOfOrder> = fc.record(
   plain,
 );
 
+const status = fc.constantFrom("running", "waiting", "complete", "skipped", "someday");
+
+const outlineJob: fc.Arbitrary<OutlineJob> = fc.record(
+  {
+    kind: fc.constant("job"),
+    id: nonEmpty,
+    action: nonEmpty,
+    title: text,
+    status,
+    managed: fc.boolean(),
+    generated: fc.boolean(),
+  },
+  { requiredKeys: ["kind", "id", "action", "title", "managed", "generated"], ...plain },
+);
+
+const { group: outlineGroup } = fc.letrec<{ group: OutlineGroup; node: OutlineNode }>((tie) => ({
+  group: fc.record(
+    {
+      kind: fc.constant("group"),
+      id: nonEmpty,
+      name: text,
+      parallel: fc.boolean(),
+      status,
+      children: fc.array(tie("node"), { maxLength: 3 }),
+    },
+    { requiredKeys: ["kind", "id", "name", "parallel", "children"], ...plain },
+  ),
+  node: fc.oneof({ depthSize: "small", withCrossShrink: true }, outlineJob, tie("group")),
+}));
+
+const duplicate: fc.Arbitrary<Duplicate> = fc.record(
+  {
+    action: nonEmpty,
+    title: text,
+    groupPath: fc.array(text, { maxLength: 2 }),
+    jobRunIds: fc.array(nonEmpty, { minLength: 2, maxLength: 3 }),
+    source: itemSource,
+  },
+  plain,
+);
+
 const runPlan: fc.Arbitrary<RunPlan> = fc.record(
   {
     id: nonEmpty,
     name: text,
+    status,
     fingerprint: nonEmpty,
+    desired: nonEmpty,
     manifests: fc.array(fc.record({ file: nonEmpty, name: text }, { requiredKeys: ["file"], ...plain }), {
       maxLength: 2,
     }),
@@ -108,16 +165,31 @@ const runPlan: fc.Arbitrary<RunPlan> = fc.record(
     drift: fc.array(drift, { maxLength: 2 }),
     outOfOrder: fc.array(outOfOrder, { maxLength: 2 }),
     unmanaged: fc.nat({ max: 50 }),
+    duplicates: fc.array(duplicate, { maxLength: 2 }),
+    outline: outlineGroup,
   },
   {
-    requiredKeys: ["id", "fingerprint", "manifests", "insertions", "drift", "outOfOrder", "unmanaged"],
+    requiredKeys: [
+      "id",
+      "fingerprint",
+      "desired",
+      "manifests",
+      "insertions",
+      "drift",
+      "outOfOrder",
+      "unmanaged",
+      "duplicates",
+    ],
     ...plain,
   },
 );
 
 /** Any well-formed plan (its summary computed from its runs, as the planner does). */
-export const anyPlan: fc.Arbitrary<Plan> = fc.array(runPlan, { maxLength: 3 }).map((processRuns) => ({
-  formatVersion: PLAN_FORMAT_VERSION,
-  summary: summarize(processRuns),
-  processRuns,
-}));
+export const anyPlan: fc.Arbitrary<Plan> = fc
+  .record({ runs: fc.array(runPlan, { maxLength: 3 }), targets: fc.array(nonEmpty, { maxLength: 2 }) })
+  .map(({ runs, targets }) => ({
+    formatVersion: PLAN_FORMAT_VERSION,
+    targets,
+    summary: summarize(runs),
+    processRuns: runs,
+  }));

@@ -1,6 +1,6 @@
 import { UserError } from "../../diagnostics/errors.js";
 import type { CommandSpec } from "../cli-types.js";
-import { formatOption, PLAN_FORMATS, readFormat, readPlanFile, renderPlan } from "../plan-output.js";
+import { formatOption, PLAN_FORMATS, readFormat, readPlanToShow, renderPlan } from "../plan-output.js";
 
 export const showCommand: CommandSpec = {
   usage: "jobsync show PLANFILE [--format text|json|markdown]",
@@ -10,7 +10,7 @@ export const showCommand: CommandSpec = {
     const file = ctx.positionals[0];
     if (file === undefined)
       throw new UserError("missing PLANFILE", "Usage: jobsync show PLANFILE [--format text|json|markdown]");
-    ctx.io.stdout.write(renderPlan(await readPlanFile(ctx, file), format, ctx.global.color));
+    ctx.io.stdout.write(renderPlan(await readPlanToShow(ctx, file), format, ctx.global.color));
     return 0;
   },
 };
