@@ -107,17 +107,36 @@ function isPrincipal(value: unknown): value is { id: string; type: string } {
   return Object.keys(v).length === 2 && typeof v.id === "string" && typeof v.type === "string";
 }
 
-/** `sendTask "Review Q4 financial report"  assignee=user123  dueDate=2024-12-15` (one line). */
-export function jobWords(job: PlannedJob): string {
+/** `assignee=user123`, `dueDate=2024-12-15`, `trigger=manual`: the key fields of a new job. */
+export function argWords(job: PlannedJob): string[] {
   const args = jobArgs(job);
-  const title = typeof args.title === "string" ? quote(args.title) : "(untitled)";
-  const parts = [`${job.action} ${title}`];
+  const parts: string[] = [];
   for (const [field, shownAs] of KEY_ARGS) {
     if (args[field] !== undefined && args[field] !== null)
       parts.push(`${shownAs}=${valueWords(args[field])}`);
   }
   if (job.triggerType !== "whenEligible") parts.push(`trigger=${bare(job.triggerType)}`);
-  return parts.join("  ");
+  return parts;
+}
+
+/** A new job's title as written, or undefined when it has none. */
+export function jobTitle(job: PlannedJob): string | undefined {
+  const title = jobArgs(job).title;
+  return typeof title === "string" ? title : undefined;
+}
+
+/** `sendTask "Review Q4 financial report"  assignee=user123  dueDate=2024-12-15` (one line). */
+export function jobWords(job: PlannedJob): string {
+  const title = jobTitle(job);
+  return [`${job.action} ${title === undefined ? "(untitled)" : quote(title)}`, ...argWords(job)].join("  ");
+}
+
+/** Characters that must not reach a terminal as they are: C0/C1 controls, line separators, bidi overrides. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text shown unquoted (a title in the review tree), cut to `max`, with unsafe characters as `\uXXXX`. */
+export function plain(text: string, max = MAX_TITLE): string {
+  return truncate(text, max).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** `sendTask "Collect trial balance" has drifted (manifest -> live):`. */
