@@ -6,9 +6,12 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { LiveGroupRun, LiveJobRun } from "../src/api/live-types.js";
+import { parseProcessRun } from "../src/api/parse-run.js";
 import { runCli } from "../src/cli/main.js";
 import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
+import type { Plan } from "../src/plan/plan-types.js";
 import { memoryIO } from "./helpers/memory-io.js";
 
 const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
@@ -47,8 +50,12 @@ describe("jobsync plan", () => {
     expect(err).toBe("");
     expect(code).toBe(2);
     expect(lastLine(out)).toBe(PLAN_LINE);
-    expect(out).toContain('+ 1 job run after job run "Kickoff"');
-    expect(out).toContain("+ 3 job runs at the end of the process run");
+    expect(out).toMatch(
+      /\n {6}Kickoff +sendTask +complete\n {4}\+ Review Q4 financial report +sendTask +assignee=user123 dueDate=2024-12-15 +starts at once\n/,
+    );
+    expect(out).toMatch(
+      /# process run run-vendor "Vendor onboarding" \(\S*vendor\.yaml: vendor-onboarding\): 3 to create in 1 request\n/,
+    );
     expect(apiPosts()).toHaveLength(0);
   });
 
@@ -272,4 +279,32 @@ describe("jobsync plan", () => {
     expect(applied.err).toContain("jobsync plan --out FILE");
     expect(apiPosts()).toHaveLength(0);
   });
+
+  it("marks starts-at-once exactly the new job runs the emulator starts on creation", async () => {
+    await jobsync(["plan", "--out", "plan.json"]);
+    const plan: Plan = JSON.parse(await readFile(join(dir, "plan.json"), "utf8"));
+    expect((await jobsync(["apply", "plan.json"])).code).toBe(0);
+    const seen = { starts: 0, waits: 0 };
+    for (const run of plan.processRuns) {
+      const live = jobsByTitle(parseProcessRun(emulator.snapshotRun(run.id)).root);
+      for (const job of run.insertions.flatMap((i) => i.jobs)) {
+        const title = String((job.arguments[`${job.action}Args`] as { title: string }).title);
+        expect({ title, running: live.get(title)?.status === "running" }).toEqual({
+          title,
+          running: job.startsAtOnce,
+        });
+        seen[job.startsAtOnce ? "starts" : "waits"] += 1;
+      }
+    }
+    expect(seen.starts).toBeGreaterThan(0);
+    expect(seen.waits).toBeGreaterThan(0);
+  });
 });
+
+function jobsByTitle(group: LiveGroupRun, out = new Map<string, LiveJobRun>()): Map<string, LiveJobRun> {
+  for (const child of group.children) {
+    if (child.kind === "group") jobsByTitle(child, out);
+    else out.set(child.title, child);
+  }
+  return out;
+}

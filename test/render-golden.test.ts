@@ -42,7 +42,7 @@ function fixture(name: string): Plan {
   return JSON.parse(fixtureText(name)) as Plan;
 }
 
-const NAMES = ["empty", "single", "full", "in-sync", "drift-only", "escaping"];
+const NAMES = ["empty", "single", "full", "in-sync", "drift-only", "escaping", "review"];
 
 describe.each(NAMES)("plan %s", (name) => {
   const plan = fixture(name);

@@ -11,6 +11,8 @@
 import { type Diagnostic, formatDiagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan, RunPlan } from "../plan/plan-types.js";
 import { renderFieldChange } from "./field-diff.js";
+import { reviewRows } from "./review-model.js";
+import { reviewLines } from "./review-text.js";
 import { createStyle, SYMBOLS } from "./style.js";
 import {
   count,
@@ -56,10 +58,13 @@ export function fence(info: string, lines: readonly string[]): string {
 
 /** The diff-fence lines of one run (without the header, which is the section's summary). */
 export function runDiffLines(run: RunPlan): string[] {
-  const lines: string[] = [];
-  for (const insertion of run.insertions) {
-    lines.push(`${SYMBOLS.create} ${insertionWords(insertion)}`);
-    for (const job of insertion.jobs) lines.push(`${SYMBOLS.create}     ${jobWords(job)}`);
+  const rows = reviewRows(run);
+  const lines: string[] = rows.length > 0 ? reviewLines(rows, { style: PLAIN, diff: true }) : [];
+  if (rows.length === 0) {
+    for (const insertion of run.insertions) {
+      lines.push(`${SYMBOLS.create} ${insertionWords(insertion)}`);
+      for (const job of insertion.jobs) lines.push(`${SYMBOLS.create}     ${jobWords(job)}`);
+    }
   }
   for (const drift of run.drift) {
     lines.push(`${SYMBOLS.drift} ${driftWords(drift)}  [${sourceWords(drift.source)}]`);

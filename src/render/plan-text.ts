@@ -16,6 +16,8 @@
 import { type Diagnostic, formatDiagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan, RunPlan } from "../plan/plan-types.js";
 import { renderFieldChange } from "./field-diff.js";
+import { reviewRows } from "./review-model.js";
+import { reviewLines, runChangeWords } from "./review-text.js";
 import { createStyle, type Style, SYMBOLS } from "./style.js";
 import {
   count,
@@ -42,8 +44,15 @@ export interface PlanTextOptions {
 const INDENT = "  ";
 const NESTED = "      ";
 
-/** The lines of one process run's section. */
+/** The lines of one process run's section: the review tree, or (plans without an outline) the insertions. */
 export function runTextLines(run: RunPlan, style: Style): string[] {
+  const rows = reviewRows(run);
+  if (rows.length > 0) {
+    const creates = run.insertions.reduce((n, i) => n + i.jobs.length, 0);
+    const state = creates > 0 ? `: ${runChangeWords(creates, run.insertions.length)}` : runStateWords(run);
+    const header = `${INDENT}${style.bold(`# ${runWords(run)}${state}`)}`;
+    return [header, ...reviewLines(rows, { style, diff: false }), ...noticeLines(run, style)];
+  }
   const lines = [`${INDENT}${style.bold(`# ${runWords(run)}${runStateWords(run)}`)}`];
   for (const insertion of run.insertions) {
     lines.push(`${INDENT}${style.green(SYMBOLS.create)} ${insertionWords(insertion)}`);
@@ -51,6 +60,12 @@ export function runTextLines(run: RunPlan, style: Style): string[] {
       lines.push(`${NESTED}${style.green(SYMBOLS.create)} ${jobWords(job)}`);
     }
   }
+  return [...lines, ...noticeLines(run, style)];
+}
+
+/** Drift, out-of-order and unmanaged lines of one run (reported only). */
+function noticeLines(run: RunPlan, style: Style): string[] {
+  const lines: string[] = [];
   for (const drift of run.drift) {
     const where = style.dim(`[${sourceWords(drift.source)}]`);
     lines.push(`${INDENT}${style.yellow(SYMBOLS.drift)} ${driftWords(drift)}  ${where}`);

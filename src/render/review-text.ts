@@ -41,7 +41,8 @@ function cells(row: ReviewRow): Cells | string {
   switch (row.kind) {
     case "new": {
       const title = jobTitle(row.job);
-      const details = argWords(row.job).join(" ") + (row.job.startsAtOnce ? `${GAP}starts at once` : "");
+      const args = argWords(row.job).join(" ");
+      const details = [args, row.job.startsAtOnce ? "starts at once" : ""].filter((p) => p !== "").join(GAP);
       const shown = title === undefined ? "(untitled)" : plain(title, titleRoom);
       return { marker: "+", depth: row.depth, title: shown, kind: row.job.action, details };
     }
