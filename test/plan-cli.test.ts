@@ -110,7 +110,8 @@ describe("jobsync plan", () => {
     const { code, out } = await jobsync(["plan", "--format", "markdown"]);
     expect(code).toBe(0);
     expect(out).toContain(`**${PLAN_LINE}**`);
-    expect(out).toContain("<details>");
+    expect(out).toMatch(/\| Process run \| Manifest \|[^\n]*\n\|---\|---\|[^\n]*\n(\| run-[^\n]*\n){3}/);
+    expect(out).toContain("<details open>");
     expect(out).toContain("```diff");
   });
 

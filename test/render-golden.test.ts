@@ -59,9 +59,10 @@ describe("huge plan", () => {
     expect(md.length).toBeLessThanOrEqual(6000);
     golden("huge.md", md);
   });
-  it("renders markdown with only the start of an oversized first run", () => {
+  it("renders markdown with the table and no details when even the first run's details do not fit", () => {
     const md = renderPlanMarkdown(hugePlan(2, 200), { maxChars: 3000 });
     expect(md.length).toBeLessThanOrEqual(3000);
+    expect(md).toContain("| run-0000 ");
     golden("huge-first-run.md", md);
   });
 });

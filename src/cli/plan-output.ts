@@ -4,6 +4,7 @@ import { type Diagnostic, formatDiagnostic } from "../diagnostics/diagnostic.js"
 import { UserError } from "../diagnostics/errors.js";
 import { parsePlan, readSavedPlan } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
+import { githubProvenance } from "../render/github-provenance.js";
 import { renderPlanJson } from "../render/plan-json.js";
 import { renderPlanMarkdown } from "../render/plan-markdown.js";
 import { renderPlanText } from "../render/plan-text.js";
@@ -30,18 +31,22 @@ export function readFormat<F extends string>(ctx: CommandContext, formats: reado
 /**
  * One plan, in the chosen format (every format reads the same Plan object). Text and markdown show
  * `diagnostics` (warnings) with the plan; JSON leaves them out, to stay pure JSON: see `writeDiagnostics`.
+ * Markdown names the commit and links the workflow run under GitHub Actions (from the environment).
  */
 export function renderPlan(
   plan: Plan,
   format: PlanFormat,
-  color: boolean,
+  ctx: CommandContext,
   diagnostics: readonly Diagnostic[] = [],
 ): string {
+  const color = ctx.global.color;
   switch (format) {
     case "json":
       return renderPlanJson(plan);
-    case "markdown":
-      return renderPlanMarkdown(plan, { diagnostics });
+    case "markdown": {
+      const provenance = githubProvenance(ctx.io.env);
+      return renderPlanMarkdown(plan, { diagnostics, ...(provenance ? { provenance } : {}) });
+    }
     case "text":
       return renderPlanText(plan, { color, diagnostics });
   }

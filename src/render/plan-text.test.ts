@@ -38,13 +38,15 @@ describe("renderPlanText", () => {
     expect(text).toContain("\u001b[33m^\u001b[39m job run");
   });
 
-  it("says no changes, with the report-only note, when only drift is found", () => {
+  it("says nothing is to create but something differs, with the report-only note, when only drift is found", () => {
     const text = renderPlanText(
       plan([run("run-a", { drift: [drift("T", [{ field: "dueDate", manifest: "a", live: "b" }])] })]),
       { color: false },
     );
     const lines = text.trimEnd().split("\n");
-    expect(lines.at(-1)).toBe("No changes. Job runs match the manifests.");
+    expect(lines.at(-1)).toBe(
+      "No job runs to create. 1 job run differs from the manifests; jobsync cannot change them.",
+    );
     expect(lines.at(-2)).toBe("Drift is reported only: jobsync never changes existing job runs.");
     expect(text).toContain('  # process run run-a "Run run-a" (manifests/run-a.yaml): nothing to create');
   });

@@ -33,9 +33,15 @@ describe("summaryLine", () => {
       "Plan: 4 job runs to create in 2 requests across 3 process runs.",
     );
   });
-  it("says no changes when nothing is to be created, whatever else is reported", () => {
-    expect(summaryLine({ ...summary(0, 0, 0), drift: 3, unmanaged: 2, inSync: 5 })).toBe(
+  it("says no changes only when nothing is missing, drifted, out of order or duplicated (unmanaged does not count)", () => {
+    expect(summaryLine({ ...summary(0, 0, 0), unmanaged: 2, inSync: 5 })).toBe(
       "No changes. Job runs match the manifests.",
+    );
+    expect(summaryLine({ ...summary(0, 0, 0), drift: 2, outOfOrder: 1, unmanaged: 2, inSync: 5 })).toBe(
+      "No job runs to create. 3 job runs differ from the manifests; jobsync cannot change them.",
+    );
+    expect(summaryLine({ ...summary(0, 0, 0), duplicates: 1 })).toBe(
+      "No job runs to create. 1 job run differs from the manifests; jobsync cannot change them.",
     );
   });
 });

@@ -182,11 +182,17 @@ export function runStateWords(run: RunPlan): string {
 export const NO_CHANGES_LINE = "No changes. Job runs match the manifests.";
 
 /**
- * The last line of a plan:
- * `Plan: N job runs to create in M requests across K process runs.` (singular nouns for 1),
- * or `No changes. Job runs match the manifests.` when nothing is to be created.
+ * The last line of a plan (contract §6):
+ * `Plan: N job runs to create in M requests across K process runs.` (singular nouns for 1);
+ * with nothing to create but drift, order or duplicates reported,
+ * `No job runs to create. 3 job runs differ from the manifests; jobsync cannot change them.`;
+ * `No changes. Job runs match the manifests.` only when there is nothing of either.
  */
 export function summaryLine(summary: PlanSummary): string {
+  const differ = summary.drift + summary.outOfOrder + summary.duplicates;
+  if (summary.create === 0 && differ > 0) {
+    return `No job runs to create. ${count(differ, "job run")} ${differ === 1 ? "differs" : "differ"} from the manifests; jobsync cannot change them.`;
+  }
   if (summary.create === 0) return NO_CHANGES_LINE;
   return `Plan: ${count(summary.create, "job run")} to create in ${count(summary.requests, "request")} across ${count(summary.processRuns, "process run")}.`;
 }

@@ -28,7 +28,7 @@ export const planCommand: CommandSpec = {
     try {
       const { plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
       if (format === "json") writeDiagnostics(ctx.io, warnings);
-      ctx.io.stdout.write(renderPlan(plan, format, ctx.global.color, warnings));
+      ctx.io.stdout.write(renderPlan(plan, format, ctx, warnings));
       const out = ctx.values.out;
       if (typeof out === "string") {
         await writeFile(resolve(ctx.io.cwd, out), serializePlan(plan));

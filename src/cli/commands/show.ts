@@ -10,7 +10,7 @@ export const showCommand: CommandSpec = {
     const file = ctx.positionals[0];
     if (file === undefined)
       throw new UserError("missing PLANFILE", "Usage: jobsync show PLANFILE [--format text|json|markdown]");
-    ctx.io.stdout.write(renderPlan(await readPlanToShow(ctx, file), format, ctx.global.color));
+    ctx.io.stdout.write(renderPlan(await readPlanToShow(ctx, file), format, ctx));
     return 0;
   },
 };
