@@ -1,18 +1,10 @@
 import type { LiveRun } from "./live-types.js";
 
-/** One item of a `POST /processRuns/{id}/jobRuns` body, exactly as sent. */
+/** One item of a `POST /processRuns/{id}/jobRuns` body, exactly as sent (its args: `kindArgs` of `input/job-kinds.ts`). */
 export interface JobRunCreateItem {
   readonly action: string;
   readonly arguments: { readonly type: string } & Readonly<Record<string, unknown>>;
   readonly triggerType: string;
-}
-
-/** The item's `<action>Args` object (`arguments.sendTaskArgs`, …: what the manifest wrote), or {} when absent. */
-export function jobArgs(item: JobRunCreateItem): Readonly<Record<string, unknown>> {
-  const args = item.arguments[`${item.action}Args`];
-  return typeof args === "object" && args !== null && !Array.isArray(args)
-    ? (args as Record<string, unknown>)
-    : {};
 }
 
 /** Query of a POST /processRuns/{id}/jobRuns (null = left out). */

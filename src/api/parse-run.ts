@@ -4,6 +4,7 @@
  * bare child shapes accepted, generated certification children marked. Linear in tree size.
  */
 
+import { kindArgs } from "../input/job-kinds.js";
 import {
   parseOrThrow,
   processRunSchema,
@@ -170,10 +171,10 @@ function toJob(node: RunNodeJson, underReadOnly: boolean): LiveJobRun {
   };
 }
 
-/** `arguments.<action>Args`, else the only `…Args` object (generated kinds use short names). */
-function findArgs(container: Record<string, unknown>, action: string): Record<string, unknown> {
-  const direct = container[`${action}Args`];
-  if (isRecord(direct)) return direct;
+/** The kind's args object (`kindArgs`), else the first `…Args` object (a kind the table does not know). */
+function findArgs(container: Record<string, unknown>, action: string): Readonly<Record<string, unknown>> {
+  const direct = kindArgs({ action, arguments: container });
+  if (direct) return direct;
   for (const [key, value] of Object.entries(container)) {
     if (key.endsWith("Args") && isRecord(value)) return value;
   }

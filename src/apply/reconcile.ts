@@ -3,8 +3,9 @@
  * a fresh read of the run which of the sent job runs exist and what is still to send, and where.
  * Pure: the applier does the IO.
  */
-import { type InsertPosition, type JobRunCreateItem, jobArgs } from "../api/api-types.js";
+import type { InsertPosition, JobRunCreateItem } from "../api/api-types.js";
 import type { LiveGroupRun, LiveJobRun, LiveRun } from "../api/live-types.js";
+import { kindArgs } from "../input/job-kinds.js";
 import { indexGroup } from "../plan/group-index.js";
 
 /** A re-send: a contiguous slice of the sent items (indexes into them) and where it goes. */
@@ -25,7 +26,7 @@ export type ReconcileDecision =
 
 /** The title a create item carries (`arguments.<action>Args.title`), or "" when absent. */
 export function itemTitle(item: JobRunCreateItem): string {
-  const title = jobArgs(item).title;
+  const title = kindArgs(item)?.title;
   return typeof title === "string" ? title : "";
 }
 
@@ -79,7 +80,7 @@ export function decideReconcile(
   // How many job runs of each identity list are claimed: each item takes the next in live order.
   const claimed = new Map<readonly LiveJobRun[], number>();
   const found = items.map((item) => {
-    const candidates = jobsByIdentity.get(item.action)?.get(itemTitle(item));
+    const candidates = jobsByIdentity.get(item.action, itemTitle(item));
     if (!candidates) return null;
     const next = claimed.get(candidates) ?? 0;
     const match = candidates[next];

@@ -1,5 +1,5 @@
 import type { LiveGroupRun, LiveJobRun } from "../api/live-types.js";
-import { JOB_ACTIONS, type JobAction } from "../manifest/desired-types.js";
+import { isJobAction, type JobAction, jobIdentity } from "../input/job-kinds.js";
 import { DEFAULT_TRIGGER_TYPE } from "../manifest/manifest-schema.js";
 import { countManageableJobs } from "../plan/group-index.js";
 import { type ManifestArgs, toManifestArgs } from "./manifest-args.js";
@@ -10,8 +10,8 @@ import { type ManifestArgs, toManifestArgs } from "./manifest-args.js";
  * - generated certification job runs: left out (they come with their certification);
  * - read-only (certification-generated) groups: left out when they hold only generated job runs,
  *   else listed like any group (the planner counts their other job runs as unmanaged otherwise);
- * - a job run of one of the three kinds with a title, first of its identity (action + title) in
- *   its group: a job;
+ * - a job run of a creatable kind (`input/job-kinds.ts`) with a title, first of its identity
+ *   (action + title) in its group: a job;
  * - any other job run (unknown action, empty title, blank trigger type, later duplicate): a
  *   `ref: { id }` anchor;
  * - a group: `group: <name>`, or `group: { id }` when its name is empty or repeats among siblings.
@@ -117,7 +117,7 @@ function importJob(
   if (job.title.trim() === "") {
     return anchor(`${job.action} job run without a title cannot be matched by identity: kept as an anchor`);
   }
-  const identity = identityKey(job.action, job.title);
+  const identity = jobIdentity(job.action, job.title);
   if (seenIdentities.has(identity)) {
     return anchor(`duplicate of ${JSON.stringify(job.title)}: kept as an anchor`);
   }
@@ -136,15 +136,6 @@ function importJob(
   return triggerType === undefined
     ? { kind: "job", action: job.action, args }
     : { kind: "job", action: job.action, args, triggerType };
-}
-
-/** Identity of a job in its group, as the planner matches it (contract §2): action and title. */
-function identityKey(action: string, title: string): string {
-  return `${action}\u0000${title}`;
-}
-
-function isJobAction(action: string): action is JobAction {
-  return (JOB_ACTIONS as readonly string[]).includes(action);
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {

@@ -1,11 +1,6 @@
 import type { z } from "zod";
-import type { JobAction } from "../manifest/desired-types.js";
-import {
-  certificationArgsSchema,
-  contentRequestArgsSchema,
-  PRINCIPAL_FIELDS,
-  sendTaskArgsSchema,
-} from "../manifest/job-args-schema.js";
+import { argFieldType, type JobAction } from "../input/job-kinds.js";
+import { argsSchemaOf } from "../manifest/job-args-schema.js";
 
 /**
  * Live `<action>Args` -> the arguments a manifest may hold for that kind (contract §2).
@@ -24,19 +19,13 @@ export interface ManifestArgs {
   readonly notes: readonly string[];
 }
 
-const ARGS_SCHEMAS: Readonly<Record<JobAction, { readonly shape: Readonly<Record<string, z.ZodType>> }>> = {
-  sendTask: sendTaskArgsSchema,
-  contentRequest: contentRequestArgsSchema,
-  certification: certificationArgsSchema,
-};
-
 /** Builds the manifest arguments of a job from its live title and `<action>Args`. */
 export function toManifestArgs(
   action: JobAction,
   title: string,
   liveArgs: Readonly<Record<string, unknown>>,
 ): ManifestArgs {
-  const shape = ARGS_SCHEMAS[action].shape;
+  const shape = argsSchemaOf(action).shape;
   const fields: [string, ManifestArgValue][] = [["title", title]];
   const notes: string[] = [];
   const unknown: string[] = [];
@@ -48,7 +37,7 @@ export function toManifestArgs(
       unknown.push(name);
       continue;
     }
-    const converted = convertField(name, value, fieldSchema);
+    const converted = convertField(argFieldType(action, name) === "principal", value, fieldSchema);
     if ("value" in converted) fields.push([name, converted.value]);
     else notes.push(`${name} ${preview(value)} left out: ${converted.problem}`);
   }
@@ -59,8 +48,7 @@ export function toManifestArgs(
 type Converted = { readonly value: ManifestArgValue } | { readonly problem: string };
 
 /** One live field as the manifest writes it, if the manifest schema accepts it. */
-function convertField(name: string, value: unknown, fieldSchema: z.ZodType): Converted {
-  const isPrincipal = PRINCIPAL_FIELDS.has(name);
+function convertField(isPrincipal: boolean, value: unknown, fieldSchema: z.ZodType): Converted {
   const candidate = isPrincipal ? toPrincipal(value) : { value };
   if ("problem" in candidate) return candidate;
   const checked = fieldSchema.safeParse(candidate.value);

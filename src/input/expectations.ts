@@ -50,7 +50,7 @@ function show(value: unknown): string {
 }
 
 /** `a`, `a or b`, `a, b or c` (without repeats). */
-function orList(words: readonly string[]): string {
+export function orList(words: readonly string[]): string {
   const unique = [...new Set(words)];
   const last = unique.pop();
   if (last === undefined) return "something else";

@@ -3,13 +3,11 @@
  * and read-only. It is the planner's only input from the manifests.
  */
 
+import type { JobAction } from "../input/job-kinds.js";
 import type { TargetSpec } from "../input/targets.js";
 
+export type { JobAction } from "../input/job-kinds.js";
 export type { TargetSpec } from "../input/targets.js";
-
-/** Job kinds a manifest may create (the API's `action` values for client input). */
-export const JOB_ACTIONS = ["sendTask", "contentRequest", "certification"] as const;
-export type JobAction = (typeof JOB_ACTIONS)[number];
 
 /** Where an entry came from, for messages and the plan's `source`. Paths are as given to the loader. */
 export interface SourceRef {

@@ -1,6 +1,6 @@
+import { JOB_ACTIONS, jobIdentity } from "../input/job-kinds.js";
 import type { Problem } from "../input/schema-problems.js";
 import { formatPath, isMapping, type PathKey } from "../input/schema-walk.js";
-import { JOB_ACTIONS } from "./desired-types.js";
 
 /**
  * Two entries with the same identity in one group: jobs (action + title), refs (id or title)
@@ -24,7 +24,7 @@ function identityOf(entry: Record<string, unknown>): Identity | undefined {
     const args = entry[action];
     if (!isMapping(args) || typeof args.title !== "string") return undefined;
     return {
-      key: `job\0${action}\0${args.title}`,
+      key: `job\0${jobIdentity(action, args.title)}`,
       describe: `${action} "${args.title}"`,
       at: [action, "title"],
     };

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { expecting } from "../input/expectations.js";
+import { type ArgField, argsKeyOf, JOB_KINDS, type JobAction } from "../input/job-kinds.js";
 import { showValue } from "../input/show-value.js";
 
 /**
- * Zod schemas of the arguments of each job kind, with the API's field names (§7.7 of the
- * Processes API notes). Which fields the API requires is UNCONFIRMED for every kind, so only
- * `title` is required here; the API has the last word when the job runs are created.
+ * Zod schemas of the arguments of each job kind, built from the table of kinds
+ * (`input/job-kinds.ts`), with the API's field names (§7.7 of the Processes API notes). Which
+ * fields the API requires is UNCONFIRMED for every kind, so only `title` is required here; the
+ * API has the last word when the job runs are created.
  */
 
 /** A non-empty string with no constraints beyond that (ids, documents, sections). */
@@ -32,9 +34,6 @@ export const dateSchema = z.iso
 const textSchema = (description: string) =>
   z.string({ error: (iss) => `expected text, got ${showValue(iss.input)}` }).meta({ description });
 
-/** Argument fields holding a user or group (`{ id, type }`, or a bare user id as shorthand). */
-export const PRINCIPAL_FIELDS: ReadonlySet<string> = new Set(["assignee", "approver"]);
-
 /** A user or group: a bare user id (shorthand for `{ id, type: user }`) or `{ id, type }`. */
 export const principalSchema = (what: string) =>
   expecting(
@@ -58,50 +57,42 @@ export const principalSchema = (what: string) =>
     "a user id or { id: <id>, type: user | group }",
   );
 
-export const sendTaskArgsSchema = z
-  .strictObject({
-    title: titleSchema,
-    assignee: principalSchema("assignee").optional(),
-    assigneeUser: idString("The assignee's user id (the API's string form).").optional(),
-    approver: principalSchema("approver").optional(),
-    approverUser: idString("The approver's user id (the API's string form).").optional(),
-    dueDate: dateSchema.optional(),
-    approverDueDate: dateSchema.optional(),
-    instructions: textSchema("Instructions shown to the assignee.").optional(),
-    document: idString("The id of a document the task is about.").optional(),
-  })
-  .meta({
-    title: "sendTask arguments",
-    description: "Arguments of a sendTask job (the API's sendTaskArgs).",
-  });
+/** The zod schema of one argument field of the table. */
+function fieldSchema(name: string, field: ArgField): z.ZodType {
+  switch (field.type) {
+    case "principal":
+      return principalSchema(name);
+    case "date":
+      return dateSchema;
+    case "id":
+      return idString(field.description);
+    case "text":
+      return textSchema(field.description);
+  }
+}
 
-export const contentRequestArgsSchema = z
-  .strictObject({
-    title: titleSchema,
-    assignee: principalSchema("assignee").optional(),
-    approver: principalSchema("approver").optional(),
-    document: idString("The id of the document holding the requested content.").optional(),
-    section: idString("The id of the section to fill in.").optional(),
-    instructions: textSchema("Instructions shown to the assignee.").optional(),
-    dueDate: dateSchema.optional(),
-  })
-  .meta({
-    title: "contentRequest arguments",
-    description: "Arguments of a contentRequest job (the API's contentRequestArgs).",
-  });
+/** The zod schema of one kind's arguments: `title`, then the kind's fields, all optional. */
+export type ArgsSchema = z.ZodObject<Readonly<Record<string, z.ZodType>>, z.core.$strict>;
 
-/** The API's CertificationArguments fields are UNCONFIRMED; these are the likely ones. */
-export const certificationArgsSchema = z
-  .strictObject({
-    title: titleSchema,
-    document: idString("The id of the document to certify.").optional(),
-    dueDate: dateSchema.optional(),
-    instructions: textSchema("Instructions shown to the signers.").optional(),
-    assignee: principalSchema("assignee").optional(),
-    approver: principalSchema("approver").optional(),
-  })
-  .meta({
-    title: "certification arguments",
-    description:
-      "Arguments of a certification job (the API's certificationArgs; its fields are unconfirmed).",
+function buildArgsSchema(action: JobAction): ArgsSchema {
+  const { fields, fieldsConfirmed } = JOB_KINDS[action];
+  const shape: Record<string, z.ZodType> = { title: titleSchema };
+  for (const [name, field] of Object.entries(fields)) shape[name] = fieldSchema(name, field).optional();
+  const unconfirmed = fieldsConfirmed ? "" : "; its fields are unconfirmed";
+  return z.strictObject(shape).meta({
+    title: `${action} arguments`,
+    description: `Arguments of a ${action} job (the API's ${argsKeyOf(action)}${unconfirmed}).`,
   });
+}
+
+const argsSchemas = new Map<JobAction, ArgsSchema>();
+
+/** The zod schema of a kind's arguments (one instance per kind). */
+export function argsSchemaOf(action: JobAction): ArgsSchema {
+  let schema = argsSchemas.get(action);
+  if (!schema) {
+    schema = buildArgsSchema(action);
+    argsSchemas.set(action, schema);
+  }
+  return schema;
+}

@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { expecting } from "../input/expectations.js";
+import { JOB_ACTIONS, JOB_ACTIONS_IN_WORDS, JOB_KINDS, type JobAction } from "../input/job-kinds.js";
 import { showValue } from "../input/show-value.js";
-import {
-  certificationArgsSchema,
-  contentRequestArgsSchema,
-  idString,
-  sendTaskArgsSchema,
-} from "./job-args-schema.js";
+import { type ArgsSchema, argsSchemaOf, idString } from "./job-args-schema.js";
 
 /**
  * The zod schema of one manifest document (contract §2). Validation and the editors' JSON
@@ -29,24 +25,21 @@ const triggerTypeSchema = z
   .default(DEFAULT_TRIGGER_TYPE)
   .meta({ description: `What starts the job once created. Default "${DEFAULT_TRIGGER_TYPE}".` });
 
-const job = <K extends string, A extends z.ZodType>(kind: K, args: A, description: string) =>
-  z
-    .strictObject({ [kind]: args, triggerType: triggerTypeSchema } as { [P in K]: A } & {
-      triggerType: typeof triggerTypeSchema;
-    })
-    .meta({ title: `${kind} job`, description });
+type TriggerTypeSchema = typeof triggerTypeSchema;
 
-export const sendTaskJobSchema = job("sendTask", sendTaskArgsSchema, "A task sent to an assignee.");
-export const contentRequestJobSchema = job(
-  "contentRequest",
-  contentRequestArgsSchema,
-  "A request for content in a document section.",
-);
-export const certificationJobSchema = job(
-  "certification",
-  certificationArgsSchema,
-  "A certification of a document (it creates its own signer/approver jobs).",
-);
+/** The shape of a job entry of each kind: `{ <action>: <args>, triggerType }`. */
+type JobEntryShape = {
+  [A in JobAction]: { [P in A]: ArgsSchema } & { triggerType: TriggerTypeSchema };
+}[JobAction];
+
+function jobEntrySchema(action: JobAction) {
+  // The one cast: TypeScript types a computed key as any string, not as the action it is.
+  const shape = { [action]: argsSchemaOf(action), triggerType: triggerTypeSchema } as JobEntryShape;
+  return z.strictObject(shape).meta({ title: `${action} job`, description: JOB_KINDS[action].description });
+}
+
+/** One schema per kind of the table, in its order. */
+export const jobEntrySchemas = JOB_ACTIONS.map(jobEntrySchema);
 
 export const refEntrySchema = z
   .strictObject({
@@ -84,20 +77,12 @@ export const groupEntrySchema = z
 
 /** One item of a `jobs:` list: a job, a ref or a group. */
 export const entrySchema = expecting(
-  z
-    .union([
-      sendTaskJobSchema,
-      contentRequestJobSchema,
-      certificationJobSchema,
-      refEntrySchema,
-      groupEntrySchema,
-    ])
-    .meta({
-      id: "entry",
-      title: "Entry",
-      description: "A job (sendTask, contentRequest or certification), a ref, or a group.",
-    }),
-  "an entry (a mapping with one of sendTask, contentRequest, certification, ref or group)",
+  z.union([...jobEntrySchemas, refEntrySchema, groupEntrySchema]).meta({
+    id: "entry",
+    title: "Entry",
+    description: `A job (${JOB_ACTIONS_IN_WORDS}), a ref, or a group.`,
+  }),
+  `an entry (a mapping with one of ${[...JOB_ACTIONS, "ref"].join(", ")} or group)`,
 );
 
 export const jobsSchema: z.ZodArray<typeof entrySchema> = z

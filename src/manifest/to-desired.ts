@@ -1,14 +1,6 @@
+import { argFieldType, JOB_ACTIONS, type JobAction } from "../input/job-kinds.js";
 import type { PathKey } from "../input/schema-walk.js";
-import {
-  type DesiredEntry,
-  type DesiredManifest,
-  JOB_ACTIONS,
-  type JobAction,
-  type Principal,
-  type SourceRef,
-  type TargetSpec,
-} from "./desired-types.js";
-import { PRINCIPAL_FIELDS } from "./job-args-schema.js";
+import type { DesiredEntry, DesiredManifest, Principal, SourceRef, TargetSpec } from "./desired-types.js";
 import type { EntryOutput, ManifestOutput } from "./manifest-schema.js";
 
 /**
@@ -23,13 +15,29 @@ function principal(value: unknown): Principal {
 }
 
 /** The API's `<action>Args` object: the fields written, shorthands expanded, nothing added. */
-export function toArgs(args: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function toArgs(action: JobAction, args: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
     if (value === undefined) continue;
-    out[key] = PRINCIPAL_FIELDS.has(key) ? principal(value) : value;
+    out[key] = argFieldType(action, key) === "principal" ? principal(value) : value;
   }
   return out;
+}
+
+/** A validated job entry's kind and arguments: the one key of the entry that names a kind. */
+function jobOf(entry: Readonly<Record<string, unknown>>): {
+  action: JobAction;
+  args: Readonly<Record<string, unknown>>;
+} {
+  for (const action of JOB_ACTIONS) {
+    const args = entry[action];
+    if (isRecord(args)) return { action, args };
+  }
+  throw new Error("a validated job entry names no job kind");
+}
+
+function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function toTarget(target: ManifestOutput["target"]): TargetSpec {
@@ -50,12 +58,12 @@ function toEntry(entry: EntryOutput, path: readonly PathKey[], sourceAt: SourceA
       source,
     };
   }
-  const action = JOB_ACTIONS.find((a) => a in entry) as JobAction;
-  const args = toArgs((entry as unknown as Record<JobAction, Record<string, unknown>>)[action]);
+  const job = jobOf(entry);
+  const args = toArgs(job.action, job.args);
   return {
     kind: "job",
-    action,
-    title: args.title as string,
+    action: job.action,
+    title: String(args.title),
     args,
     triggerType: entry.triggerType,
     source,

@@ -1,10 +1,9 @@
 import type { LiveGroupRun, LiveJobRun, LiveNode } from "../api/live-types.js";
+import { JobIdentityMap, type ReadonlyJobIdentityMap } from "../input/job-kinds.js";
 
 /**
  * Lookup tables over the direct children of one live group run, built once per group so that
- * matching every manifest entry is a map lookup (no scans of the children). Identity maps are
- * nested (action, then title) rather than keyed by a concatenated string: hashing fresh
- * concatenations dominated the planner's time on large manifests.
+ * matching every manifest entry is a map lookup (no scans of the children).
  * Generated job runs are left out of every table: they are never matched nor counted.
  */
 export interface GroupIndex {
@@ -13,8 +12,8 @@ export interface GroupIndex {
   readonly positionById: ReadonlyMap<string, number>;
   /** Non-generated direct children by id. */
   readonly nodeById: ReadonlyMap<string, LiveNode>;
-  /** Non-generated job runs by action, then title (the identity), in live order. */
-  readonly jobsByIdentity: ReadonlyMap<string, ReadonlyMap<string, readonly LiveJobRun[]>>;
+  /** Non-generated job runs by identity (action + title), in live order. */
+  readonly jobsByIdentity: ReadonlyJobIdentityMap<readonly LiveJobRun[]>;
   /** Non-generated job runs by title and group runs by name, in live order (for `ref: { title }`). */
   readonly nodesByTitle: ReadonlyMap<string, readonly LiveNode[]>;
   /** Group runs by name, in live order. */
@@ -32,21 +31,11 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The inner map of `outer` at `key`, created when missing. */
-export function inner<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let map = outer.get(key);
-  if (!map) {
-    map = new Map();
-    outer.set(key, map);
-  }
-  return map;
-}
-
 /** Builds the lookup tables of one group's direct children. O(children). */
 export function indexGroup(group: LiveGroupRun): GroupIndex {
   const positionById = new Map<string, number>();
   const nodeById = new Map<string, LiveNode>();
-  const jobsByIdentity = new Map<string, Map<string, LiveJobRun[]>>();
+  const jobsByIdentity = new JobIdentityMap<LiveJobRun[]>();
   const nodesByTitle = new Map<string, LiveNode[]>();
   const groupsByName = new Map<string, LiveGroupRun[]>();
   group.children.forEach((child, position) => {
@@ -54,7 +43,9 @@ export function indexGroup(group: LiveGroupRun): GroupIndex {
     if (child.kind === "job") {
       if (child.generated) return;
       nodeById.set(child.id, child);
-      push(inner(jobsByIdentity, child.action), child.title, child);
+      const namesakes = jobsByIdentity.get(child.action, child.title);
+      if (namesakes) namesakes.push(child);
+      else jobsByIdentity.set(child.action, child.title, [child]);
       push(nodesByTitle, child.title, child);
     } else {
       nodeById.set(child.id, child);

@@ -1,5 +1,6 @@
+import { JobIdentityMap } from "../input/job-kinds.js";
 import type { DesiredEntry } from "../manifest/desired-types.js";
-import { type GroupIndex, inner } from "./group-index.js";
+import type { GroupIndex } from "./group-index.js";
 import type { Duplicate } from "./plan-types.js";
 
 /**
@@ -13,26 +14,22 @@ export function findDuplicates(
   groupPath: readonly string[],
   file: string,
 ): Duplicate[] {
-  /** Per action, per title (nested maps, as in the group index): how many entries, first line. */
-  const wanted = new Map<
-    string,
-    Map<string, { action: string; title: string; count: number; line: number }>
-  >();
+  /** Per identity: how many entries, first line. */
+  const wanted = new JobIdentityMap<{ action: string; title: string; count: number; line: number }>();
   const order: { action: string; title: string; count: number; line: number }[] = [];
   for (const entry of entries) {
     if (entry.kind !== "job") continue;
-    const byTitle = inner(wanted, entry.action);
-    const seen = byTitle.get(entry.title);
+    const seen = wanted.get(entry.action, entry.title);
     if (seen) seen.count += 1;
     else {
       const first = { action: entry.action, title: entry.title, count: 1, line: entry.source.line };
-      byTitle.set(entry.title, first);
+      wanted.set(entry.action, entry.title, first);
       order.push(first);
     }
   }
   const duplicates: Duplicate[] = [];
   for (const { action, title, count, line } of order) {
-    const live = index.jobsByIdentity.get(action)?.get(title) ?? [];
+    const live = index.jobsByIdentity.get(action, title) ?? [];
     if (live.length <= count || live.length < 2) continue;
     duplicates.push({
       action,

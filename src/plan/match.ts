@@ -1,5 +1,6 @@
 import type { LiveGroupRun, LiveNode } from "../api/live-types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { JobIdentityMap } from "../input/job-kinds.js";
 import type {
   DesiredEntry,
   DesiredGroup,
@@ -7,7 +8,7 @@ import type {
   DesiredRef,
   SourceRef,
 } from "../manifest/desired-types.js";
-import { type GroupIndex, inner } from "./group-index.js";
+import type { GroupIndex } from "./group-index.js";
 
 /** How one manifest entry of a group relates to the live group. */
 export type EntryMatch =
@@ -91,8 +92,8 @@ export function matchEntries(
   ctx: MatchContext,
 ): { matches: EntryMatch[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  /** Per action, per title: how many live job runs of that identity are already taken. */
-  const takenByIdentity = new Map<string, Map<string, number>>();
+  /** Per identity: how many live job runs of that identity are already taken. */
+  const takenByIdentity = new JobIdentityMap<number>();
   /** The entry that first resolved to each live node of this group, by node id. */
   const claimedBy = new Map<string, DesiredEntry>();
   const unresolved = (entry: DesiredEntry, message: string): EntryMatch => {
@@ -108,13 +109,12 @@ export function matchEntries(
   };
 
   const matchJob = (entry: DesiredJob): EntryMatch => {
-    const candidates = index.jobsByIdentity.get(entry.action)?.get(entry.title);
+    const candidates = index.jobsByIdentity.get(entry.action, entry.title);
     if (!candidates) return { kind: "missing", entry };
-    const taken = inner(takenByIdentity, entry.action);
-    const next = taken.get(entry.title) ?? 0;
+    const next = takenByIdentity.get(entry.action, entry.title) ?? 0;
     const node = candidates[next];
     if (!node) return { kind: "missing", entry };
-    taken.set(entry.title, next + 1);
+    takenByIdentity.set(entry.action, entry.title, next + 1);
     return matched(entry, node);
   };
 

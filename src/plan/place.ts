@@ -1,4 +1,5 @@
 import type { LiveGroupRun, LiveNode } from "../api/live-types.js";
+import { argsKeyOf } from "../input/job-kinds.js";
 import type { DesiredJob } from "../manifest/desired-types.js";
 import { nodeLabelText } from "./group-index.js";
 import type { Insertion, NodeLabel, PlannedJob } from "./plan-types.js";
@@ -32,16 +33,9 @@ export function toPlannedJob(job: DesiredJob): PlannedJob {
   };
 }
 
-/** `{ type, <action>Args }` with literal keys (computed keys make slow dictionary objects). */
+/** `{ type, <action>Args }` (the args key from the table of kinds). */
 function actionArguments(job: DesiredJob): PlannedJob["arguments"] {
-  switch (job.action) {
-    case "sendTask":
-      return { type: job.action, sendTaskArgs: job.args };
-    case "contentRequest":
-      return { type: job.action, contentRequestArgs: job.args };
-    case "certification":
-      return { type: job.action, certificationArgs: job.args };
-  }
+  return { type: job.action, [argsKeyOf(job.action)]: job.args };
 }
 
 function label(node: LiveNode): NodeLabel {

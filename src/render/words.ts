@@ -6,7 +6,7 @@
  * Every string that comes from a manifest or the API goes through `quote` or `bare`, which
  * escape control characters (so a title cannot carry terminal escapes or line breaks).
  */
-import { jobArgs } from "../api/api-types.js";
+import { displayFields, kindArgs } from "../input/job-kinds.js";
 import type {
   Drift,
   Insertion,
@@ -81,16 +81,6 @@ export function insertionWords(insertion: Insertion): string {
   return `${count(insertion.jobs.length, "job run")} ${positionWords(insertion.explain)}${partWords}`;
 }
 
-/** Arguments shown on a job line, in this order, under these names. */
-const KEY_ARGS: readonly (readonly [field: string, shownAs: string])[] = [
-  ["assignee", "assignee"],
-  ["assigneeUser", "assignee"],
-  ["approver", "approver"],
-  ["approverUser", "approver"],
-  ["dueDate", "dueDate"],
-  ["document", "document"],
-];
-
 /** An argument value in a few characters: `user123`, `group:grp-1`, `"two words"`. */
 export function valueWords(value: unknown, max = MAX_VALUE): string {
   if (typeof value === "string") return bare(value, max);
@@ -109,9 +99,9 @@ function isPrincipal(value: unknown): value is { id: string; type: string } {
 
 /** `assignee=user123`, `dueDate=2024-12-15`, `trigger=manual`: the key fields of a new job. */
 export function argWords(job: PlannedJob): string[] {
-  const args = jobArgs(job);
+  const args = kindArgs(job) ?? {};
   const parts: string[] = [];
-  for (const [field, shownAs] of KEY_ARGS) {
+  for (const [field, shownAs] of displayFields(job.action)) {
     if (args[field] !== undefined && args[field] !== null)
       parts.push(`${shownAs}=${valueWords(args[field])}`);
   }
@@ -121,7 +111,7 @@ export function argWords(job: PlannedJob): string[] {
 
 /** A new job's title as written, or undefined when it has none. */
 export function jobTitle(job: PlannedJob): string | undefined {
-  const title = jobArgs(job).title;
+  const title = (kindArgs(job) ?? {}).title;
   return typeof title === "string" ? title : undefined;
 }
 
