@@ -5,14 +5,16 @@
  */
 
 import { setTimeout as delay } from "node:timers/promises";
-import { Agent } from "undici";
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from "undici";
 import type { Credentials } from "../config/config-types.js";
+import type { ProxySettings } from "../config/proxy-env.js";
 import { ApiError } from "../diagnostics/errors.js";
 import { ResponseShapeError } from "./api-schema.js";
 import { type HttpRequest, type HttpResponse, pathOf, Transport } from "./http.js";
 import { httpError } from "./http-errors.js";
 import { RateLimiter, type Sleep } from "./rate-limiter.js";
 import { createTokenProvider, type TokenSource } from "./token-provider.js";
+import { isLoopbackHost, requireSafeForCredentials } from "./url-policy.js";
 import type { ClientEvent } from "./waiting.js";
 
 export interface ClientOptions {
@@ -23,6 +25,8 @@ export interface ClientOptions {
   /** Per request: headers and body timeouts. */
   readonly timeoutMs: number;
   readonly credentials: Credentials;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (`readProxySettings`); none: direct connections. */
+  readonly proxy?: ProxySettings;
   /** Client-side budget for all requests (sliding window). */
   readonly rateLimit: { readonly requests: number; readonly perSeconds: number };
   /** Injected clock (ms), sleep and randomness, for tests. */
@@ -46,22 +50,28 @@ export interface ApiTransport {
 
 const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
 
+/**
+ * Throws a UserError, before any connection, when the base or token URL would carry
+ * credentials over plain http to a host that is not loopback (url-policy.ts).
+ */
 export function openApiTransport(options: ClientOptions): ApiTransport {
+  const baseUrl = new URL(options.baseUrl);
+  requireSafeForCredentials(baseUrl, "api.baseUrl or JOBSYNC_BASE_URL");
+  const tokenUrl = new URL(options.tokenUrl);
+  requireSafeForCredentials(tokenUrl, "api.tokenUrl");
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const dispatcher = new Agent({
-    connect: { timeout: Math.min(options.timeoutMs, 10_000) },
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-  });
+  const connections = openDispatchers(options);
+  const dispatcherFor = (url: URL) =>
+    isLoopbackHost(url.hostname) ? connections.direct : connections.proxied;
   const limiter = new RateLimiter(options.rateLimit, {
     now,
     sleep,
     onWait: (w) => options.onEvent?.({ type: "waiting", reason: w.reason, untilMs: w.untilMs }),
   });
   const common = {
-    dispatcher,
+    dispatcherFor,
     limiter,
     version: options.version,
     timeoutMs: options.timeoutMs,
@@ -71,7 +81,6 @@ export function openApiTransport(options: ClientOptions): ApiTransport {
     onEvent: options.onEvent,
     signal: options.signal,
   };
-  const tokenUrl = new URL(options.tokenUrl);
   const tokenTransport = new Transport(common);
   const tokens: TokenSource = createTokenProvider(options.credentials, {
     now,
@@ -121,7 +130,40 @@ export function openApiTransport(options: ClientOptions): ApiTransport {
     },
 
     async close() {
-      await dispatcher.close();
+      await connections.close();
+    },
+  };
+}
+
+/**
+ * One direct Agent, and an EnvHttpProxyAgent over the given proxy settings (only the settings
+ * passed: the injected environment, never process.env behind the caller's back). Loopback hosts
+ * always go direct, whatever NO_PROXY says.
+ */
+function openDispatchers(options: ClientOptions): {
+  direct: Dispatcher;
+  proxied: Dispatcher;
+  close(): Promise<void>;
+} {
+  const agentOptions = {
+    connect: { timeout: Math.min(options.timeoutMs, 10_000) },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  };
+  const direct = new Agent(agentOptions);
+  const proxy = options.proxy ?? {};
+  if (!proxy.httpsProxy && !proxy.httpProxy) return { direct, proxied: direct, close: () => direct.close() };
+  const proxied = new EnvHttpProxyAgent({
+    ...agentOptions,
+    httpProxy: proxy.httpProxy ?? "",
+    httpsProxy: proxy.httpsProxy ?? "",
+    noProxy: proxy.noProxy ?? "",
+  });
+  return {
+    direct,
+    proxied,
+    close: async () => {
+      await Promise.all([direct.close(), proxied.close()]);
     },
   };
 }

@@ -22,6 +22,7 @@ import {
   RETRY_CAP_MS,
 } from "./retry-policy.js";
 import type { TokenSource } from "./token-provider.js";
+import { requireSafeForCredentials } from "./url-policy.js";
 import type { ClientEvent } from "./waiting.js";
 
 export interface HttpRequest {
@@ -50,7 +51,8 @@ export interface HttpResponse {
 }
 
 export interface TransportOptions {
-  readonly dispatcher: Dispatcher;
+  /** The connection pool for a URL (direct for loopback, else through the proxy if one is set). */
+  readonly dispatcherFor: (url: URL) => Dispatcher;
   readonly limiter: RateLimiter;
   /** Needed for `auth: true` requests. */
   readonly tokens?: TokenSource;
@@ -81,6 +83,8 @@ export class Transport {
     const { limiter, now, random, onEvent, signal } = this.options;
     const url = new URL(req.url);
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
+    // Every request carries credentials or a token: never over plain http off loopback.
+    requireSafeForCredentials(url, "a request URL");
     const path = pathOf(url);
     const ctx = { method: req.method, path, idempotent: req.idempotent };
     let reauthenticated = false;
@@ -174,7 +178,7 @@ export class Transport {
       method: method as Dispatcher.HttpMethod,
       headers,
       body: req.body,
-      dispatcher: this.options.dispatcher,
+      dispatcher: this.options.dispatcherFor(url),
       headersTimeout: this.options.timeoutMs,
       bodyTimeout: this.options.timeoutMs,
       signal: this.options.signal,

@@ -3,6 +3,7 @@ import type { LiveState } from "../api/live-types.js";
 import { createLiveReader } from "../api/read-live.js";
 import type { ResolvedConfig } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
+import { readProxySettings } from "../config/proxy-env.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import { selectsTarget, targetKey } from "../input/targets.js";
@@ -30,6 +31,7 @@ export function openClient(
     version: config.api.version,
     timeoutMs: config.api.timeoutMs,
     credentials: readCredentials(ctx.io.env),
+    proxy: readProxySettings(ctx.io.env),
     rateLimit: config.rateLimit,
     onEvent,
     signal: ctx.io.signal,

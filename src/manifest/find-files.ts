@@ -1,40 +1,45 @@
-import { readdir, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../input/display-path.js";
+import { cannotRead, type FoundFile, walkFolder } from "./walk-folder.js";
 
 /**
  * Manifest files named by patterns: a folder (read recursively for *.yaml / *.yml; folders
  * starting with "." and node_modules are skipped), a file, or a glob with `*`, `**` and `?`
- * (e.g. `manifests/**\/*.yaml`). Patterns are relative to `cwd` unless absolute.
+ * (e.g. `manifests/**\/*.yaml`). Patterns are relative to `cwd` unless absolute. Symbolic links
+ * are followed; loops and unreadable entries are errors (walk-folder.ts).
  */
 
 const MANIFEST_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?]/;
 
 /**
- * Absolute paths in sorted order (no duplicates); an error per path or glob that does not exist
- * or matches nothing, and a warning per existing folder that holds no manifest files.
+ * Absolute paths in sorted order, each real file once (the first path that reaches it); an error
+ * per path or glob that does not exist or matches nothing and per entry that cannot be read or
+ * loops (see walk-folder.ts), and a warning per existing folder that holds no manifest files.
  */
 export async function findManifestFiles(
   patterns: readonly string[],
   cwd: string,
 ): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const found = new Set<string>();
+  const found: FoundFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern);
-    const files = GLOB_CHARS.test(pattern) ? await globFiles(absolute) : await pathFiles(absolute);
-    if (files === undefined) {
+    const glob = GLOB_CHARS.test(pattern);
+    const result = glob ? await globFiles(absolute, cwd) : await pathFiles(absolute, cwd);
+    diagnostics.push(...result.diagnostics);
+    if (result.files === undefined) {
       diagnostics.push({
         severity: "error",
         file: displayPath(absolute, cwd),
-        message: GLOB_CHARS.test(pattern)
+        message: glob
           ? "no manifest files match this pattern"
           : "no such manifest file or folder (check `manifests` in the config, or --manifests)",
       });
-    }
-    if (files?.length === 0) {
+    } else if (result.files.length === 0 && result.diagnostics.length === 0) {
       // An existing folder with no manifests: legal (an empty repo), but likely a wrong path.
       diagnostics.push({
         severity: "warning",
@@ -42,9 +47,13 @@ export async function findManifestFiles(
         message: "no manifest files found in this folder (looked for *.yaml and *.yml)",
       });
     }
-    for (const file of files ?? []) found.add(file);
+    found.push(...(result.files ?? []));
   }
-  return { files: [...found].sort(comparePaths), diagnostics };
+  const byReal = new Map<string, string>();
+  for (const file of found.sort((a, b) => comparePaths(a.path, b.path))) {
+    if (!byReal.has(file.real)) byReal.set(file.real, file.path);
+  }
+  return { files: [...new Set(byReal.values())].sort(comparePaths), diagnostics };
 }
 
 /** Sorted by path with `/` separators, so order is the same on every platform. */
@@ -54,34 +63,57 @@ function comparePaths(a: string, b: string): number {
   return pa < pb ? -1 : pa > pb ? 1 : 0;
 }
 
-async function pathFiles(absolute: string): Promise<string[] | undefined> {
-  const info = await stat(absolute).catch(() => undefined);
-  if (!info) return undefined;
-  if (info.isFile()) return [absolute];
-  return (await walk(absolute)).filter((f) => MANIFEST_FILE.test(f));
+interface PatternFiles {
+  /** Undefined: the path does not exist, or the glob matched nothing. */
+  readonly files: FoundFile[] | undefined;
+  readonly diagnostics: Diagnostic[];
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") files.push(...(await walk(full)));
-    } else if (entry.isFile()) files.push(full);
+async function pathFiles(absolute: string, cwd: string): Promise<PatternFiles> {
+  let info: Stats;
+  try {
+    info = await stat(absolute);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { files: undefined, diagnostics: [] };
+    const message =
+      code === "ELOOP"
+        ? "a symbolic link loop (the link leads to itself): remove the link or fix its target"
+        : cannotRead("file", e);
+    return { files: [], diagnostics: [{ severity: "error", file: displayPath(absolute, cwd), message }] };
   }
-  return files;
+  if (info.isFile()) {
+    const real = await realpath(absolute).catch(() => absolute);
+    return { files: [{ path: absolute, real }], diagnostics: [] };
+  }
+  if (!info.isDirectory()) {
+    const message = "not a regular file or folder (a device, pipe or socket): name a manifest file or folder";
+    return { files: [], diagnostics: [{ severity: "error", file: displayPath(absolute, cwd), message }] };
+  }
+  return walkFolder(absolute, { cwd, maxDepth: Infinity, wanted: (f) => MANIFEST_FILE.test(f) });
 }
 
-async function globFiles(absolutePattern: string): Promise<string[] | undefined> {
+async function globFiles(absolutePattern: string, cwd: string): Promise<PatternFiles> {
   const parts = absolutePattern.split(path.sep);
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
   const base = parts.slice(0, firstGlob).join(path.sep) || path.sep;
-  const matcher = globToRegExp(parts.slice(firstGlob).join("/"));
-  const files = (await walk(base)).filter((f) =>
-    matcher.test(path.relative(base, f).split(path.sep).join("/")),
-  );
-  return files.length > 0 ? files : undefined;
+  const rest = parts.slice(firstGlob);
+  const matcher = globToRegExp(rest.join("/"));
+  if (
+    !(await stat(base).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    return { files: undefined, diagnostics: [] };
+  // Without `**` a glob matches at a fixed depth: folders below it are not read.
+  const maxDepth = rest.some((p) => p.includes("**")) ? Infinity : rest.length - 1;
+  const walked = await walkFolder(base, {
+    cwd,
+    maxDepth,
+    wanted: (f) => matcher.test(path.relative(base, f).split(path.sep).join("/")),
+  });
+  return { files: walked.files.length > 0 ? walked.files : undefined, diagnostics: walked.diagnostics };
 }
 
 /** `**` any folders, `*` any characters but `/`, `?` one character but `/`. */

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { displayPath } from "../input/display-path.js";
 import type { DesiredManifest, DesiredState } from "./desired-types.js";
 import { findManifestFiles } from "./find-files.js";
 import { parseManifestText } from "./parse-manifest-text.js";
+import { readManifestFile } from "./read-manifest-file.js";
 
 export interface LoadedManifests {
   readonly desired: DesiredState;
@@ -35,18 +35,12 @@ export async function loadManifests(
   for (const absolute of found.files) {
     const file = displayPath(absolute, options.cwd);
     files.push(file);
-    let text: string;
-    try {
-      text = await readFile(absolute, "utf8");
-    } catch (error) {
-      diagnostics.push({
-        severity: "error",
-        file,
-        message: `cannot read the file: ${(error as Error).message}`,
-      });
+    const read = await readManifestFile(absolute);
+    if ("problem" in read) {
+      diagnostics.push({ severity: "error", file, message: read.problem });
       continue;
     }
-    const parsed = parseManifestText(text, file);
+    const parsed = parseManifestText(read.text, file);
     manifests.push(...parsed.manifests);
     if (options.onManifest) for (const m of parsed.manifests) options.onManifest(m);
     diagnostics.push(...parsed.diagnostics);

@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseAllDocuments } from "yaml";
+import { type Document, isAlias, LineCounter, type Node, parseAllDocuments, visit } from "yaml";
 import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { offsetAt, positionOf } from "../input/positions.js";
 import { checkSchema, type Problem } from "../input/schema-problems.js";
@@ -8,6 +8,24 @@ import type { DesiredManifest } from "./desired-types.js";
 import { duplicateProblems } from "./duplicates.js";
 import { manifestSchema } from "./manifest-schema.js";
 import { toDesiredManifest } from "./to-desired.js";
+
+/**
+ * The YAML library holds about 1 KB per node, and a node needs one of these marks (a list
+ * item, a key, a flow separator or a collection): past this many, a file could exhaust the
+ * runtime's memory (a 16 MiB file of `[1,1,1,…]` would need over 4 GB), so it is refused before
+ * parsing. A real manifest has a few per job entry.
+ */
+export const MAX_STRUCTURE_MARKS = 1_000_000;
+
+function structureMarks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // - : , ? [ {
+    if (c === 45 || c === 58 || c === 44 || c === 63 || c === 91 || c === 123) count++;
+  }
+  return count;
+}
 
 /** Manifests and problems of one file's text. */
 export interface ParsedManifests {
@@ -22,6 +40,10 @@ export interface ParsedManifests {
  * positions are looked up only for the problems found and the entries kept.
  */
 export function parseManifestText(text: string, file: string): ParsedManifests {
+  if (structureMarks(text) > MAX_STRUCTURE_MARKS) {
+    const message = `this file has over ${MAX_STRUCTURE_MARKS.toLocaleString("en-US")} YAML structure marks (\`-\`, \`:\`, \`,\`, \`?\`, \`[\`, \`{\`), too many nodes to read safely: split it into several files`;
+    return { manifests: [], diagnostics: [{ severity: "error", file, message }] };
+  }
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const manifests: DesiredManifest[] = [];
@@ -66,12 +88,17 @@ function parseDocument(
     ...at(p.path, p.at),
     message: p.message,
   });
+  const aliasProblem = aliasProblemAt(doc);
+  if (aliasProblem !== undefined) {
+    const place = positionOf(lineCounter, aliasProblem.offset);
+    return { diagnostics: [{ severity: "error", file, ...place, message: aliasProblem.message }] };
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     return {
-      diagnostics: [{ severity: "error", ...at([]), message: `YAML error: ${(error as Error).message}` }],
+      diagnostics: [{ severity: "error", ...at([]), message: toJsProblem(error) }],
     };
   }
   const checked = checkSchema(manifestSchema, value);
@@ -80,6 +107,53 @@ function parseDocument(
   if (!checked.ok || problems.length > 0)
     return { diagnostics: problems.map(toDiagnostic).sort(compareByPlace) };
   return { manifest: toDesiredManifest(checked.data, at), diagnostics: [] };
+}
+
+/** Aliases one document may hold: the YAML library resolves each by scanning the document. */
+const MAX_ALIASES = 1000;
+
+/**
+ * The first alias problem of a document, in one pass in document order (anchors by name as
+ * they are met, so an alias sees the latest anchor before it): an alias inside the node of its
+ * own anchor (a cycle), or more aliases than MAX_ALIASES.
+ */
+function aliasProblemAt(doc: Document): { offset: number; message: string } | undefined {
+  const anchors = new Map<string, Node>();
+  let aliases = 0;
+  let found: { offset: number; message: string } | undefined;
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const offset = node.range?.[0] ?? 0;
+        if (++aliases > MAX_ALIASES) {
+          found = {
+            offset,
+            message: `over ${MAX_ALIASES} YAML aliases in one document: write the values out, or use fewer aliases`,
+          };
+        }
+        const target = anchors.get(node.source);
+        if (!found && target !== undefined && path.includes(target)) {
+          found = {
+            offset,
+            message:
+              "recursive YAML alias: this alias refers to an anchor that contains it (use an anchor only after its node ends)",
+          };
+        }
+        return found ? visit.BREAK : undefined;
+      }
+      if (node.anchor) anchors.set(node.anchor, node);
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** What `toJS` refused (the alias-count guard against "billion laughs" documents), in words. */
+function toJsProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /alias/i.test(message)
+    ? "YAML aliases expand to too many nodes (over 1000 uses of anchors): write the values out, or use fewer aliases"
+    : `YAML error: ${message.split("\n")[0]}`;
 }
 
 function yamlDiagnostic(

@@ -1,8 +1,9 @@
 /**
  * `GET /processes`: every process (optionally whose name contains a text), following
- * `@nextLink` pages on the configured origin only, each link once.
+ * `@nextLink` pages, each link once; a link to another origin than api.baseUrl's is refused.
  */
 
+import { ApiError } from "../../diagnostics/errors.js";
 import { parseOrThrow, processPageSchema, processSchema } from "../api-schema.js";
 import type { ApiTransport } from "../api-transport.js";
 import type { ProcessSummary } from "../api-types.js";
@@ -34,9 +35,9 @@ export async function listProcesses(
     const link = body["@nextLink"];
     next = undefined;
     if (link) {
-      // Keep the configured origin: the bearer token never follows a link to another host.
-      const parsed = new URL(link, `${t.base}/`);
-      const url = new URL(`${parsed.pathname}${parsed.search}`, new URL(t.base).origin).href;
+      // The bearer token never follows a link to another origin (scheme, host and port).
+      const url = new URL(link, `${t.base}/`).href;
+      if (new URL(url).origin !== new URL(t.base).origin) throw foreignLink(new URL(url), res.path);
       if (!seen.has(url)) {
         seen.add(url);
         next = { url };
@@ -44,4 +45,13 @@ export async function listProcesses(
     }
   }
   return all;
+}
+
+function foreignLink(url: URL, path: string): ApiError {
+  return new ApiError(`the API's @nextLink leads to another origin (${url.origin})`, {
+    method: "GET",
+    path,
+    outcome: "rejected",
+    hint: "jobsync sends the token only to the origin of api.baseUrl; check api.baseUrl (or JOBSYNC_BASE_URL).",
+  });
 }

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { UserError } from "../../diagnostics/errors.js";
 import { serializePlan } from "../../plan/plan-file.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
@@ -31,7 +32,7 @@ export const planCommand: CommandSpec = {
       ctx.io.stdout.write(renderPlan(plan, format, ctx, warnings));
       const out = ctx.values.out;
       if (typeof out === "string") {
-        await writeFile(resolve(ctx.io.cwd, out), serializePlan(plan));
+        await writePlanFile(resolve(ctx.io.cwd, out), out, serializePlan(plan));
         ctx.io.stderr.write(
           `Saved the plan to ${out}. To perform exactly these actions, run: jobsync apply ${out}\n`,
         );
@@ -42,3 +43,24 @@ export const planCommand: CommandSpec = {
     }
   },
 };
+
+/** Writes the saved plan; a missing folder or a refused write is the user's to fix, not a bug. */
+async function writePlanFile(absolute: string, shown: string, text: string): Promise<void> {
+  try {
+    await writeFile(absolute, text);
+  } catch (e) {
+    const code = typeof e === "object" && e !== null && "code" in e ? e.code : undefined;
+    const why =
+      code === "ENOENT" || code === "ENOTDIR"
+        ? `the folder ${dirname(shown)} does not exist`
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : `${String(code ?? e)}`;
+    throw new UserError(
+      `cannot save the plan to ${shown}: ${why}`,
+      "Create the folder first, or pass --out a path in an existing folder you can write to.",
+    );
+  }
+}
