@@ -77,7 +77,13 @@ export function parseCalendarText(text: string, file: string): ParsedCalendar {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     return {
-      diagnostics: [{ severity: "error", ...at([]), message: `YAML error: ${(error as Error).message}` }],
+      diagnostics: [
+        {
+          severity: "error",
+          ...at([]),
+          message: `YAML error: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
     };
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {

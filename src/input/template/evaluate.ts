@@ -106,8 +106,8 @@ function evaluatePath(
       );
     }
   }
-  for (let i = first; i < path.fields.length; i += 1) {
-    const field = path.fields[i] as PathExpr["fields"][number];
+  for (const [i, field] of path.fields.entries()) {
+    if (i < first) continue;
     if (!isMap(value)) {
       return fail(
         field,

@@ -24,7 +24,12 @@ const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_-]/;
 const DIGIT = /[0-9]/;
 const DATE_AT = /\d{4}-\d{2}-\d{2}/y;
-const PUNCTUATION = new Set(["(", ")", ",", "."]);
+const PUNCTUATION: ReadonlyMap<string, TokenKind> = new Map([
+  ["(", "("],
+  [")", ")"],
+  [",", ","],
+  [".", "."],
+]);
 const OPERATORS = new Set(["+", "-", "*", "/", "%", "=", "!", "<", ">", "&", "|", "?", ":", "^", "~"]);
 
 function problem(offset: number, length: number, message: string): LexResult {
@@ -40,14 +45,14 @@ export function lex(text: string, start: number, end: number): LexResult {
     i = to;
   };
   while (i < end) {
-    const c = text[i] as string;
+    const c = text.charAt(i);
     if (/\s/.test(c)) {
       i += 1;
     } else if (PUNCTUATION.has(c)) {
-      push(c as TokenKind, i, i + 1);
+      push(PUNCTUATION.get(c) ?? "end", i, i + 1);
     } else if (IDENT_START.test(c)) {
       let j = i + 1;
-      while (j < end && IDENT_PART.test(text[j] as string)) j += 1;
+      while (j < end && IDENT_PART.test(text.charAt(j))) j += 1;
       push("ident", i, j);
     } else if (DIGIT.test(c) || (c === "-" && DIGIT.test(text[i + 1] ?? "") && i + 1 < end)) {
       const result = number(text, i, end);
@@ -90,10 +95,10 @@ function number(text: string, i: number, end: number): NumberResult {
     return { ok: true, kind: "date", end: i + 10 };
   }
   let j = text[i] === "-" ? i + 1 : i;
-  while (j < end && DIGIT.test(text[j] as string)) j += 1;
-  if (j < end && /[A-Za-z_.-]/.test(text[j] as string)) {
+  while (j < end && DIGIT.test(text.charAt(j))) j += 1;
+  if (j < end && /[A-Za-z_.-]/.test(text.charAt(j))) {
     let k = j;
-    while (k < end && /[A-Za-z0-9_.-]/.test(text[k] as string)) k += 1;
+    while (k < end && /[A-Za-z0-9_.-]/.test(text.charAt(k))) k += 1;
     const written = text.slice(i, k);
     const message = /^\d{4}-\d{1,2}-\d{1,2}$/.test(written)
       ? `\`${written}\` is not a date: write dates as YYYY-MM-DD`
@@ -114,7 +119,7 @@ function quoted(text: string, i: number, end: number): QuotedResult {
   let value = "";
   let j = i + 1;
   while (j < end) {
-    const c = text[j] as string;
+    const c = text.charAt(j);
     if (c === "'") {
       if (text[j + 1] === "'" && j + 1 < end) {
         value += "'";

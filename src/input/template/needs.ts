@@ -17,12 +17,15 @@ export interface TemplateNeeds {
   readonly names: ReadonlySet<string>;
 }
 
+const PROCESS: ReadonlySet<string | undefined> = new Set(PROCESS_FIELDS);
+const RUN: ReadonlySet<string | undefined> = new Set(RUN_FIELDS);
+
 function isProcessField(name: string | undefined): name is ProcessField {
-  return (PROCESS_FIELDS as readonly (string | undefined)[]).includes(name);
+  return PROCESS.has(name);
 }
 
 function isRunField(name: string | undefined): name is RunField {
-  return (RUN_FIELDS as readonly (string | undefined)[]).includes(name);
+  return RUN.has(name);
 }
 
 /** The needs of every expression of `templates` (syntax errors contribute nothing). */

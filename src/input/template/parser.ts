@@ -27,6 +27,9 @@ export type ParseResult =
   | { readonly ok: true; readonly expr: Expr }
   | { readonly ok: false; readonly problem: TemplateProblem };
 
+/** `lex` always ends with an end token; this one only satisfies the index type. */
+const END: Token = { kind: "end", start: 0, end: 0, text: "" };
+
 class ParseError {
   constructor(readonly problem: TemplateProblem) {}
 }
@@ -71,8 +74,10 @@ function describe(token: Token): string {
   }
 }
 
+const FUNCTIONS: ReadonlySet<string> = new Set(FUNCTION_NAMES);
+
 function isFunctionName(name: string): name is FunctionName {
-  return (FUNCTION_NAMES as readonly string[]).includes(name);
+  return FUNCTIONS.has(name);
 }
 
 /** Calls nested deeper than this are refused (a guard for hostile input, not a real limit). */
@@ -84,7 +89,7 @@ class Parser {
   constructor(private readonly tokens: readonly Token[]) {}
 
   peek(): Token {
-    return this.tokens[this.index] as Token;
+    return this.tokens[this.index] ?? END;
   }
 
   private take(): Token {

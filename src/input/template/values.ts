@@ -1,11 +1,11 @@
-import { formatDate, parseDate } from "./dates.js";
+import { dayNumber, formatDate, parseDate } from "./dates.js";
 import { type TemplateValue, TYPE_WORDS, type ValueType } from "./template-types.js";
 
 /** The types of template values and how they are written as text. */
 
 /** Day numbers of 0001-01-01 and 9999-12-31: computed dates must lie between them. */
-export const FIRST_DAY = parseDate("0001-01-01") as number;
-export const LAST_DAY = parseDate("9999-12-31") as number;
+export const FIRST_DAY = dayNumber(1, 1, 1);
+export const LAST_DAY = dayNumber(9999, 12, 31);
 
 /** The type of a value; a string that is a valid `YYYY-MM-DD` is a date (§12). */
 export function typeOfValue(value: TemplateValue): ValueType {
