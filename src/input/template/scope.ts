@@ -1,4 +1,4 @@
-import type { ProcessField, RunField, TemplateValue } from "./template-types.js";
+import { type ProcessField, RESERVED_ROOTS, type RunField, type TemplateValue } from "./template-types.js";
 import type { BusinessCalendar } from "./workday.js";
 
 /** What an expression can see: the scope the caller builds for each target and `forEach` item. */
@@ -36,3 +36,24 @@ export const MONDAY_TO_FRIDAY: BusinessCalendar = {
   businessDays: [true, true, true, true, true, false, false],
   holidays: new Set(),
 };
+
+/** The `as` name of a `forEach` without one. */
+export const DEFAULT_LOOP_NAME = "item";
+
+const LOOP_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const RESERVED: ReadonlySet<string> = new Set(RESERVED_ROOTS);
+
+/**
+ * Why `name` cannot be a `forEach`'s `as` inside the `enclosing` ones (outermost first), or
+ * undefined when it can: it must be a name the expressions can write, not `vars`, `process` or
+ * `run`, and not an enclosing `forEach`'s name (§12).
+ */
+export function loopNameProblem(name: string, enclosing: readonly string[]): string | undefined {
+  if (!LOOP_NAME.test(name))
+    return `\`as: ${name}\` is not a name: use letters, digits, \`_\` and \`-\`, starting with a letter or \`_\``;
+  if (RESERVED.has(name))
+    return `\`as: ${name}\` is reserved (vars, process and run are taken): choose another name`;
+  if (enclosing.includes(name))
+    return `\`as: ${name}\` is already the name of an enclosing forEach: a nested forEach needs its own name`;
+  return undefined;
+}
