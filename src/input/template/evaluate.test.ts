@@ -6,6 +6,7 @@ import { evaluateString } from "./evaluate-template.js";
 import { parseTemplate } from "./interpolate.js";
 import { templateNeeds } from "./needs.js";
 import type { TemplateScope } from "./scope.js";
+import { isTemplateValue } from "./values.js";
 import { type BusinessCalendar, workday } from "./workday.js";
 
 const scope: TemplateScope = {
@@ -280,5 +281,27 @@ describe("workday() equals the reference", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("isTemplateValue and friendlier names", () => {
+  it("accepts YAML data and refuses what YAML never gives", () => {
+    expect(isTemplateValue({ a: [1, "x", null, true, { b: 2.5 }] })).toBe(true);
+    expect(isTemplateValue(undefined)).toBe(false);
+    expect(isTemplateValue({ a: new Date() })).toBe(false);
+    expect(isTemplateValue([Number.NaN])).toBe(false);
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(isTemplateValue(cyclic)).toBe(false);
+    const shared = { x: 1 };
+    expect(isTemplateValue([shared, shared])).toBe(true);
+  });
+
+  it("says how to call a function named without parentheses, and that lists are not indexed", () => {
+    expect(problem("${{ workday }}").message).toBe("`workday` is a function: call it as workday(date, n)");
+    expect(problem("${{ vars.entities[0] }}")).toMatchObject({
+      col: 18,
+      message: expect.stringContaining("forEach"),
+    });
   });
 });

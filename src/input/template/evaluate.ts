@@ -3,6 +3,8 @@ import { callFunction } from "./functions.js";
 import type { TemplateScope } from "./scope.js";
 import {
   type Expr,
+  FUNCTION_SIGNATURES,
+  isFunctionName,
   type PathExpr,
   PROCESS_FIELDS,
   RESERVED_ROOTS,
@@ -95,6 +97,8 @@ function evaluatePath(
     first = 1;
   } else {
     value = scope.loops?.get(root);
+    if (value === undefined && isFunctionName(root))
+      return fail(path.root, `\`${root}\` is a function: call it as ${FUNCTION_SIGNATURES[root]}`);
     if (value === undefined) {
       const loopNames = [...(scope.loops?.keys() ?? [])];
       const names = [...RESERVED_ROOTS, ...loopNames];

@@ -64,6 +64,12 @@ export function lex(text: string, start: number, end: number): LexResult {
       push("string", i, result.end, result.value);
     } else if (c === '"') {
       return problem(i, 1, "text in an expression is written in single quotes: 'text' (`''` for a quote)");
+    } else if (c === "[" || c === "]") {
+      return problem(
+        i,
+        1,
+        `unexpected \`${c}\`: list items cannot be picked in an expression (repeat over a list with forEach)`,
+      );
     } else if (OPERATORS.has(c)) {
       return problem(
         i,

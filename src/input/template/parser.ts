@@ -7,7 +7,7 @@ import {
   FUNCTION_NAMES,
   FUNCTION_PARAMS,
   FUNCTION_SIGNATURES,
-  type FunctionName,
+  isFunctionName,
   type PathExpr,
   type TemplateProblem,
 } from "./template-types.js";
@@ -72,12 +72,6 @@ function describe(token: Token): string {
     default:
       return `\`${token.kind}\``;
   }
-}
-
-const FUNCTIONS: ReadonlySet<string> = new Set(FUNCTION_NAMES);
-
-function isFunctionName(name: string): name is FunctionName {
-  return FUNCTIONS.has(name);
 }
 
 /** Calls nested deeper than this are refused (a guard for hostile input, not a real limit). */

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Document, isMap, isScalar, LineCounter, parseDocument, Scalar } from "yaml";
-import { decodeScalarAt, scalarSourceOffset } from "./scalar-offsets.js";
+import { decodeScalarAt, scalarSourceOffset, valueOffsetAt } from "./scalar-offsets.js";
 
 /** The value scalar of `key` in a one-mapping document. */
 function scalarOf(text: string, key = "k"): Scalar {
@@ -70,5 +70,15 @@ describe("scalarSourceOffset", () => {
     const s = scalarOf(text);
     expect(typeof scalarSourceOffset(text, s, 5)).toBe("number");
     expect(scalarSourceOffset("k: v", new Scalar("v"), 0)).toBe(0);
+  });
+});
+
+describe("valueOffsetAt", () => {
+  it("finds the string at a path and places a value offset in the file", () => {
+    const text = "jobs:\n  - sendTask:\n      title: 'It''s ${{ vars.mnth }}'\n";
+    const doc = parseDocument(text);
+    const at = valueOffsetAt(text, doc, ["jobs", 0, "sendTask", "title"], "It's ${{ ".length);
+    expect(text.slice(at, (at ?? 0) + 9)).toBe("vars.mnth");
+    expect(valueOffsetAt(text, doc, ["jobs", 0], 0)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import type { Scalar } from "yaml";
+import { type Document, isScalar, type Scalar } from "yaml";
+import type { PathKey } from "../schema-walk.js";
 
 /**
  * Maps an offset in a YAML string scalar's value (where template problems are found) to the
@@ -25,6 +26,22 @@ export function scalarSourceOffset(text: string, scalar: Scalar, valueOffset: nu
     return start + (decoded.offsets[Math.max(0, Math.min(valueOffset, decoded.offsets.length - 1))] ?? 0);
   const quoted = scalar.type === "QUOTE_DOUBLE" || scalar.type === "QUOTE_SINGLE" ? 1 : 0;
   return start + Math.min(range[1] - start, quoted + valueOffset);
+}
+
+/**
+ * The offset in `text` of character `valueOffset` of the string at `path` in `doc` (parsed
+ * from `text`), or undefined when no string scalar is there (then use positions.ts `offsetAt`).
+ */
+export function valueOffsetAt(
+  text: string,
+  doc: Document,
+  path: readonly PathKey[],
+  valueOffset: number,
+): number | undefined {
+  const node = doc.getIn(path, true);
+  return isScalar(node) && typeof node.value === "string"
+    ? scalarSourceOffset(text, node, valueOffset)
+    : undefined;
 }
 
 /** `scalar` decoded from `text` with per-character offsets, when that gives the library's value. */

@@ -58,6 +58,12 @@ export type Expr = PathExpr | DateExpr | IntegerExpr | StringExpr | CallExpr;
 export const FUNCTION_NAMES = ["workday", "eomonth", "edate", "addDays"] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
+const FUNCTIONS: ReadonlySet<string> = new Set(FUNCTION_NAMES);
+
+export function isFunctionName(name: string): name is FunctionName {
+  return FUNCTIONS.has(name);
+}
+
 /** The argument types of each function; each returns a date. */
 export const FUNCTION_PARAMS: Readonly<Record<FunctionName, readonly ["date", "integer"]>> = {
   workday: ["date", "integer"],

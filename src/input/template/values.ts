@@ -68,3 +68,20 @@ export function fieldOf(
 ): TemplateValue | undefined {
   return Object.hasOwn(map, name) ? map[name] : undefined;
 }
+
+/**
+ * Whether `value` (e.g. a manifest's `vars` after YAML) is a template value all the way down:
+ * text, finite numbers, true/false, null, lists and plain mappings, without cycles.
+ */
+export function isTemplateValue(value: unknown, seen: Set<object> = new Set()): value is TemplateValue {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value !== "object" || seen.has(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return false;
+  seen.add(value);
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  const ok = items.every((item) => isTemplateValue(item, seen));
+  seen.delete(value);
+  return ok;
+}
