@@ -26,20 +26,17 @@ export interface TemplateResult {
   readonly expressions: readonly string[];
 }
 
-function expressionsOf(template: ParsedTemplate): string[] {
-  return template.parts.flatMap((p) => (p.kind === "expression" ? [p.source] : []));
-}
-
 /** Evaluates a parsed template over `scope`; its syntax errors come first among the problems. */
 export function evaluateTemplate(template: ParsedTemplate, scope: TemplateScope): TemplateResult {
-  const expressions = expressionsOf(template);
+  const { expressions } = template;
   if (template.problems.length > 0) return { problems: template.problems, expressions };
   const problems: TemplateProblem[] = [];
   const only = template.parts.length === 1 ? template.parts[0] : undefined;
   if (only?.kind === "expression") {
     const result = only.expr ? evaluateExpr(only.expr, scope, problems) : undefined;
     if (problems.length > 0 || result === undefined) return { problems, expressions };
-    return { ...result, problems, expressions };
+    if (result.value === undefined) return { type: result.type, problems, expressions };
+    return { value: result.value, type: result.type, problems, expressions };
   }
   let text = "";
   let complete = true;

@@ -27,6 +27,8 @@ import { dateOf, describeValue, fieldOf, isMap, typeOfValue } from "./values.js"
 export interface Evaluated {
   readonly type: ValueType;
   readonly value?: TemplateValue;
+  /** A computed date's day number (saves reading its text again in a nested call). */
+  readonly day?: number;
 }
 
 export function problemAt(span: Span, message: string): TemplateProblem {

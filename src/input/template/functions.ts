@@ -65,7 +65,7 @@ export function callFunction(
   }
   if (problems.length > before) return undefined;
   const check = (scope.mode ?? "evaluate") === "check";
-  const start = dateOf(date.value);
+  const start = date.day ?? dateOf(date.value);
   const n = count.value;
   if (start === undefined || typeof n !== "number" || (check && call.name === "workday"))
     return { type: "date" };
@@ -95,5 +95,5 @@ export function callFunction(
     day = COMPUTE[call.name](start, n);
   }
   if (!(day >= FIRST_DAY && day <= LAST_DAY)) return outside();
-  return { type: "date", value: dateValue(day) };
+  return { type: "date", value: dateValue(day), day };
 }

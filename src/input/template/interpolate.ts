@@ -32,6 +32,8 @@ export interface ParsedTemplate {
   readonly parts: readonly TemplatePart[];
   /** Syntax errors (at most one per expression). */
   readonly problems: readonly TemplateProblem[];
+  /** Each expression as written between `${{` and `}}`, trimmed, in order (the plan shows them). */
+  readonly expressions: readonly string[];
 }
 
 const OPEN = "${{";
@@ -92,5 +94,6 @@ export function parseTemplate(text: string): ParsedTemplate {
     at = end;
   }
   if (at < text.length) parts.push({ kind: "text", text: text.slice(at), start: at });
-  return { text, parts, problems };
+  const expressions = parts.flatMap((p) => (p.kind === "expression" ? [p.source] : []));
+  return { text, parts, problems, expressions };
 }
