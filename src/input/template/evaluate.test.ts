@@ -3,10 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatDate, parseDate, weekday } from "./dates.js";
 import { evaluateString } from "./evaluate-template.js";
-import { parseTemplate } from "./interpolate.js";
-import { templateNeeds } from "./needs.js";
 import type { TemplateScope } from "./scope.js";
-import { isTemplateValue } from "./values.js";
 import { type BusinessCalendar, workday } from "./workday.js";
 
 const scope: TemplateScope = {
@@ -204,6 +201,16 @@ describe("names and types are checked, at the exact column", () => {
   });
 });
 
+describe("friendlier messages", () => {
+  it("says how to call a function named without parentheses, and that lists are not indexed", () => {
+    expect(problem("${{ workday }}").message).toBe("`workday` is a function: call it as workday(date, n)");
+    expect(problem("${{ vars.entities[0] }}")).toMatchObject({
+      col: 18,
+      message: expect.stringContaining("forEach"),
+    });
+  });
+});
+
 describe("check mode (offline) type-checks without the API", () => {
   const offline: TemplateScope = { vars: scope.vars, loops: scope.loops, mode: "check" };
 
@@ -229,26 +236,6 @@ describe("check mode (offline) type-checks without the API", () => {
     expect(evaluateString("${{ process.nme }}", offline).problems[0]?.message).toContain(
       "did you mean `name`",
     );
-  });
-});
-
-describe("templateNeeds", () => {
-  it("lists process and run fields, workday and vars without evaluating", () => {
-    const needs = templateNeeds(
-      [
-        "${{ workday(process.dueDate, 1) }}",
-        "${{ run.created }} ${{ vars.a.b }} ${{ entity.x }}",
-        "${{ process.bad }}",
-      ].map(parseTemplate),
-    );
-    expect(needs).toEqual({
-      process: new Set(["dueDate"]),
-      run: new Set(["created"]),
-      workday: true,
-      vars: new Set(["a"]),
-      names: new Set(["entity"]),
-    });
-    expect(templateNeeds([parseTemplate("${{ addDays(vars.d, 1) }}")]).workday).toBe(false);
   });
 });
 
@@ -281,27 +268,5 @@ describe("workday() equals the reference", () => {
       ),
       { numRuns: 500 },
     );
-  });
-});
-
-describe("isTemplateValue and friendlier names", () => {
-  it("accepts YAML data and refuses what YAML never gives", () => {
-    expect(isTemplateValue({ a: [1, "x", null, true, { b: 2.5 }] })).toBe(true);
-    expect(isTemplateValue(undefined)).toBe(false);
-    expect(isTemplateValue({ a: new Date() })).toBe(false);
-    expect(isTemplateValue([Number.NaN])).toBe(false);
-    const cyclic: unknown[] = [];
-    cyclic.push(cyclic);
-    expect(isTemplateValue(cyclic)).toBe(false);
-    const shared = { x: 1 };
-    expect(isTemplateValue([shared, shared])).toBe(true);
-  });
-
-  it("says how to call a function named without parentheses, and that lists are not indexed", () => {
-    expect(problem("${{ workday }}").message).toBe("`workday` is a function: call it as workday(date, n)");
-    expect(problem("${{ vars.entities[0] }}")).toMatchObject({
-      col: 18,
-      message: expect.stringContaining("forEach"),
-    });
   });
 });
