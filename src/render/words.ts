@@ -111,7 +111,7 @@ export function argWords(job: PlannedJob): string[] {
 
 /** A new job's title as written, or undefined when it has none. */
 export function jobTitle(job: PlannedJob): string | undefined {
-  const title = (kindArgs(job) ?? {}).title;
+  const title = kindArgs(job)?.title;
   return typeof title === "string" ? title : undefined;
 }
 
