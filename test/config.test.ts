@@ -64,6 +64,8 @@ describe("loadConfig: finding the file", () => {
       rateLimit: { requests: 1000, perSeconds: 60 },
       parallelism: 4,
       maxJobsPerRequest: 100,
+      calendars: {},
+      timeZone: "UTC",
     });
   });
 

@@ -23,9 +23,21 @@ describe("jobsync schema", () => {
     const schema = manifestJsonSchema() as Record<string, unknown>;
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(["apiVersion", "kind", "target", "jobs"]);
+    expect(schema.required).toEqual(["apiVersion", "kind", "jobs"]);
+    expect(schema.oneOf).toEqual([{ required: ["target"] }, { required: ["targets"] }]);
     const text = JSON.stringify(schema);
-    for (const key of ["sendTask", "contentRequest", "certification", "ref", "group", "triggerType"]) {
+    for (const key of [
+      "sendTask",
+      "contentRequest",
+      "certification",
+      "ref",
+      "group",
+      "triggerType",
+      "forEach",
+      "targets",
+      "vars",
+      "calendar",
+    ]) {
       expect(text).toContain(`"${key}"`);
     }
     expect(text).toContain('"format":"date"');

@@ -55,7 +55,7 @@ describe("jobsync validate", () => {
       "missing-target",
       1,
       1,
-      "missing required key `target` (a mapping with processRun: <id>, process: { id: <id> } or process: { name: <name> })",
+      "missing required key `target` (a mapping with processRun: <id>, process: { id: <id> } or process: { name: <name> }), or `targets:` (a list of them)",
     ],
     [
       "two-targets",
@@ -67,13 +67,13 @@ describe("jobsync validate", () => {
       "unknown-entry-kind",
       6,
       5,
-      "jobs[1]: unknown key `approval`; expected one of `sendTask`, `contentRequest`, `certification`, `ref`, `group`",
+      "jobs[1]: unknown key `approval`; expected one of `sendTask`, `contentRequest`, `certification`, `ref`, `group`, `forEach`",
     ],
     [
       "two-kinds",
       6,
       5,
-      "jobs[0]: expected exactly one of `sendTask`, `contentRequest`, `certification`, `ref`, `group`, found `sendTask` and `contentRequest`",
+      "jobs[0]: expected exactly one of `sendTask`, `contentRequest`, `certification`, `ref`, `group`, `forEach`, found `sendTask` and `contentRequest`",
     ],
     ["bad-date", 7, 16, 'jobs[0].sendTask.dueDate: expected a date as YYYY-MM-DD, got "2023-02-29"'],
     ["bad-date-format", 7, 16, 'jobs[0].sendTask.dueDate: expected a date as YYYY-MM-DD, got "12/15/2024"'],
@@ -125,7 +125,7 @@ describe("jobsync validate", () => {
       "entry-not-a-mapping",
       5,
       5,
-      'jobs[0]: expected an entry (a mapping with one of sendTask, contentRequest, certification, ref or group), got "Kickoff"',
+      'jobs[0]: expected an entry (a mapping with one of sendTask, contentRequest, certification, ref, group or forEach), got "Kickoff"',
     ],
   ];
 

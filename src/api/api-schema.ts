@@ -66,6 +66,10 @@ const embeddedRun = z
 export const processSchema = z.object({
   id,
   name: z.string().catch(""),
+  // Read for templates (§7): kept as sent, checked where used (a wrong one is an error only then).
+  dueDate: z.string().nullish().catch(undefined),
+  businessStartDate: z.string().nullish().catch(undefined),
+  businessDaysOfWeek: z.unknown().optional(),
   run: embeddedRun,
   runId: z
     .union([z.string(), z.number().transform(String)])

@@ -27,6 +27,11 @@ export interface ProcessSummary {
   /** Id of the process's current run, when it has been started. */
   readonly runId?: string;
   readonly runStatus?: string;
+  /** Dates and weekdays of the process (`GET /processes/{id}` only), for templates. */
+  readonly dueDate?: string;
+  readonly businessStartDate?: string;
+  /** As sent: a list of weekday names, checked by the template reader. */
+  readonly businessDaysOfWeek?: unknown;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface LiveRun {
   readonly revision?: number;
   /** When the run last changed: its `modified.dateTime` (ISO), as the API returned it. */
   readonly modified?: string;
+  /** When the run was started: its `created.dateTime` (ISO), as the API returned it (`run.created` of templates). */
+  readonly created?: string;
   readonly root: LiveGroupRun;
   /**
    * Hash of the run's structure (ids, order, actions, arguments, names; not statuses).

@@ -36,7 +36,8 @@ export function parseProcessRun(json: unknown): LiveRun {
   const entries = collect(rootNode);
   const root = buildTree(rootNode, entries);
   const processId = run.process ?? run.processId ?? undefined;
-  const modified = modifiedDateTime(json);
+  const modified = stampDateTime(json, "modified");
+  const created = stampDateTime(json, "created");
   return {
     id: run.id,
     ...(processId ? { processId } : {}),
@@ -44,14 +45,15 @@ export function parseProcessRun(json: unknown): LiveRun {
     ...(run.status ? { status: run.status } : {}),
     ...(run.revision !== null && run.revision !== undefined ? { revision: run.revision } : {}),
     ...(modified !== undefined ? { modified } : {}),
+    ...(created !== undefined ? { created } : {}),
     root,
     fingerprint: fingerprintRun(root),
   };
 }
 
-/** `modified.dateTime` of a ProcessRun body (an audit stamp), if it is a non-empty string. */
-function modifiedDateTime(json: unknown): string | undefined {
-  const stamp = isRecord(json) ? json.modified : undefined;
+/** `modified.dateTime` or `created.dateTime` of a ProcessRun body (audit stamps), if a non-empty string. */
+function stampDateTime(json: unknown, key: "modified" | "created"): string | undefined {
+  const stamp = isRecord(json) ? json[key] : undefined;
   const dateTime = isRecord(stamp) ? stamp.dateTime : undefined;
   return typeof dateTime === "string" && dateTime !== "" ? dateTime : undefined;
 }

@@ -2,8 +2,9 @@ import type { ResolvedConfig } from "../config/config-types.js";
 import { loadConfig } from "../config/load-config.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import type { DesiredManifest, DesiredState } from "../manifest/desired-types.js";
-import { loadManifests } from "../manifest/load-manifests.js";
+import type { TargetSpec } from "../input/targets.js";
+import type { DesiredState } from "../manifest/desired-types.js";
+import { loadManifests, type ManifestPart } from "../manifest/load-manifests.js";
 import type { CommandContext } from "./cli-types.js";
 
 /**
@@ -21,7 +22,10 @@ export function loadCommandConfig(ctx: CommandContext): Promise<ResolvedConfig> 
 }
 
 export interface LoadedDesired {
+  /** The manifests ready to plan (without the template targets that wait for the API). */
   readonly desired: DesiredState;
+  /** Every manifest and template target, in order. */
+  readonly parts: readonly ManifestPart[];
   /** Manifest warnings (e.g. an empty manifest file), for the command to show. */
   readonly warnings: readonly Diagnostic[];
 }
@@ -30,11 +34,12 @@ export interface LoadedDesired {
 export async function loadDesired(
   ctx: CommandContext,
   config: ResolvedConfig,
-  onManifest?: (manifest: DesiredManifest) => void,
+  onTarget?: (target: TargetSpec) => void,
 ): Promise<LoadedDesired> {
-  const { desired, diagnostics, files } = await loadManifests(config.manifests, {
+  const { desired, parts, diagnostics, files } = await loadManifests(config.manifests, {
     cwd: ctx.io.cwd,
-    onManifest,
+    calendars: config.calendars,
+    ...(onTarget ? { onTarget } : {}),
   });
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
   if (files.length === 0) {
@@ -43,5 +48,5 @@ export async function loadDesired(
       "Set `manifests` in jobsync.config.ts or pass --manifests PATH.",
     );
   }
-  return { desired, warnings: diagnostics };
+  return { desired, parts, warnings: diagnostics };
 }

@@ -11,6 +11,7 @@ import type { DesiredState } from "../manifest/desired-types.js";
 import type { Plan } from "../plan/plan-types.js";
 import { planChanges } from "../plan/planner.js";
 import type { CommandContext } from "./cli-types.js";
+import { expandTemplates } from "./expand-templates.js";
 import { loadDesired } from "./inputs.js";
 
 /**
@@ -65,8 +66,13 @@ export async function loadAndPlan(
   onlyRunIds?: readonly string[],
 ): Promise<PlannedState> {
   const reader = createLiveReader(client, { parallelism: config.parallelism, onlyRunIds });
-  const { desired, warnings } = await loadDesired(ctx, config, (m) => reader.add(m.target));
-  const live = await reader.finish(desired.manifests.map((m) => m.target));
+  const { parts, warnings } = await loadDesired(ctx, config, (target) => reader.add(target));
+  const live = await reader.finish(
+    parts.map((p) => (p.kind === "ready" ? p.manifest.target : p.pending.manifest.target)),
+  );
+  const expanded = await expandTemplates(parts, live, client, { timeZone: config.timeZone });
+  if (hasErrors(expanded.diagnostics)) throw new DiagnosticsError(expanded.diagnostics);
+  const desired = expanded.desired;
   if (onlyRunIds) refuseUnmatchedTargets(desired, live, onlyRunIds);
   const result = planChanges(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
   if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { expecting } from "../input/expectations.js";
 import { showValue } from "../input/show-value.js";
+import { isTimeZone } from "../input/template/time-zone.js";
 import type { JobsyncConfig } from "./define-config.js";
 
 /** The zod schema of a config file's contents (strict: unknown keys are errors). */
@@ -45,6 +46,19 @@ export const configSchema = z.strictObject({
     .optional(),
   parallelism: positiveInt.optional(),
   maxJobsPerRequest: positiveInt.optional(),
+  calendars: expecting(
+    z.record(z.string(), nonEmpty),
+    "a mapping of calendar names to calendar files (e.g. { us: calendars/us.yaml })",
+  ).optional(),
+  timeZone: z
+    .string({
+      error: (iss) => `expected a time zone name (e.g. "Europe/Berlin"), got ${showValue(iss.input)}`,
+    })
+    .refine(isTimeZone, {
+      error: (iss) =>
+        `unknown time zone ${showValue(iss.input)}: use an IANA name such as "UTC" or "America/New_York"`,
+    })
+    .optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -15,6 +15,10 @@ export interface ResolvedConfig {
   readonly rateLimit: { readonly requests: number; readonly perSeconds: number };
   readonly parallelism: number;
   readonly maxJobsPerRequest: number;
+  /** Calendar name → absolute path of its file. */
+  readonly calendars: Readonly<Record<string, string>>;
+  /** IANA name; `UTC` by default. */
+  readonly timeZone: string;
 }
 
 /** Credentials, from the environment only. Never printed. */

@@ -22,6 +22,10 @@ export interface JobsyncConfig {
   parallelism?: number;
   /** Longer insertions are split. Default 100. */
   maxJobsPerRequest?: number;
+  /** Holiday calendars by name, for a manifest's `calendar:` (paths relative to the config file). */
+  calendars?: Record<string, string>;
+  /** IANA time zone for `run.created` and "today". Default `UTC`. */
+  timeZone?: string;
 }
 
 /** Identity function that gives a config file types: `export default defineConfig({ … })`. */

@@ -13,6 +13,7 @@ export const CONFIG_DEFAULTS = {
   rateLimit: { requests: 1000, perSeconds: 60 },
   parallelism: 4,
   maxJobsPerRequest: 100,
+  timeZone: "UTC",
 } as const;
 
 export interface ResolveOptions {
@@ -52,6 +53,10 @@ export function resolveConfig(config: JobsyncConfig, options: ResolveOptions): R
     },
     parallelism: config.parallelism ?? CONFIG_DEFAULTS.parallelism,
     maxJobsPerRequest: config.maxJobsPerRequest ?? CONFIG_DEFAULTS.maxJobsPerRequest,
+    calendars: Object.fromEntries(
+      Object.entries(config.calendars ?? {}).map(([name, file]) => [name, path.resolve(rootDir, file)]),
+    ),
+    timeZone: config.timeZone ?? CONFIG_DEFAULTS.timeZone,
   };
 }
 

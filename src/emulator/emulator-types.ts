@@ -18,6 +18,10 @@ export interface SeedProcess {
   readonly id: string;
   readonly name: string;
   readonly dueDate?: string;
+  /** Shown by `GET /processes/{id}` (the create-process body's fields; read by templates). */
+  readonly businessStartDate?: string;
+  /** Lower-case weekday names, e.g. `monday` … `friday`. */
+  readonly businessDaysOfWeek?: readonly string[];
   /** When present, the process has been started and this is its current run. */
   readonly run?: SeedRun;
   /**

@@ -53,6 +53,8 @@ const seedSchema = z.strictObject({
       id: nonEmpty,
       name: nonEmpty,
       dueDate: z.iso.date().optional(),
+      businessStartDate: z.iso.date().optional(),
+      businessDaysOfWeek: z.array(z.string()).optional(),
       run: z
         .strictObject({
           id: nonEmpty,
@@ -146,6 +148,8 @@ export function buildStore(seed: EmulatorSeed, now: () => number): EmulatorStore
       id: p.id,
       name: p.name,
       dueDate: p.dueDate,
+      businessStartDate: p.businessStartDate,
+      businessDaysOfWeek: p.businessDaysOfWeek,
       created: at,
       modified: at,
       currentRunId: run?.id,

@@ -135,6 +135,8 @@ export function serializeProcess(
 ): Record<string, unknown> {
   return {
     ...processIdentity(process),
+    ...(process.businessStartDate !== undefined ? { businessStartDate: process.businessStartDate } : {}),
+    ...(process.businessDaysOfWeek !== undefined ? { businessDaysOfWeek: process.businessDaysOfWeek } : {}),
     created: stamp(process.created),
     modified: stamp(process.modified),
     root: {

@@ -59,6 +59,8 @@ export interface ProcessRecord {
   readonly id: string;
   readonly name: string;
   readonly dueDate: string | undefined;
+  readonly businessStartDate?: string | undefined;
+  readonly businessDaysOfWeek?: readonly string[] | undefined;
   readonly created: number;
   modified: number;
   /** Id of the current run, once started. */

@@ -35,6 +35,16 @@ export interface DesiredJob {
   /** Default `whenEligible`. */
   readonly triggerType: string;
   readonly source: SourceRef;
+  /** For a job a template built (§7): its place and the expressions that computed its fields. */
+  readonly template?: JobTemplateInfo;
+}
+
+/** Where a template-built job came from and how its fields were computed. */
+export interface JobTemplateInfo {
+  /** `target 2 · entities[1]`: the target (when there are several) and the `forEach` items; "" for none. */
+  readonly place: string;
+  /** Argument path (`dueDate`, `assignee.id`, `title`, `triggerType`) → the expression as written. */
+  readonly expressions: Readonly<Record<string, string>>;
 }
 
 /** An existing job run or group run used only as a placement anchor. Never created. */

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${{ }}` is the template syntax, not a JS placeholder
 import { z } from "zod";
 import { expecting } from "../input/expectations.js";
 import { type ArgField, argsKeyOf, JOB_KINDS, type JobAction } from "../input/job-kinds.js";
@@ -26,10 +27,24 @@ export const titleSchema = z
     description: "The job's title. With the job kind, it identifies the job inside its group.",
   });
 
-/** `YYYY-MM-DD`, a real calendar date (zod's ISO date checks month lengths and leap years). */
-export const dateSchema = z.iso
-  .date({ error: (iss) => `expected a date as YYYY-MM-DD, got ${showValue(iss.input)}` })
-  .meta({ description: "A calendar date, YYYY-MM-DD." });
+/** Text holding a `${{ … }}` expression (§7): checked when the template is evaluated. */
+export const expressionString = z
+  .string()
+  .regex(/\$\{\{/)
+  .meta({ description: "A template expression, ${{ … }}, computed for each target." });
+
+/**
+ * `YYYY-MM-DD`, a real calendar date (zod's ISO date checks month lengths and leap years), or
+ * an expression that computes one (its result is checked when it is evaluated).
+ */
+export const dateSchema = expecting(
+  z
+    .union([z.iso.date(), expressionString], {
+      error: (iss) => `expected a date as YYYY-MM-DD, got ${showValue(iss.input)}`,
+    })
+    .meta({ description: "A calendar date, YYYY-MM-DD, or a ${{ … }} expression that computes one." }),
+  "a date as YYYY-MM-DD",
+);
 
 const textSchema = (description: string) =>
   z.string({ error: (iss) => `expected text, got ${showValue(iss.input)}` }).meta({ description });

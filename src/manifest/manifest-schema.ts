@@ -1,8 +1,9 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${{ }}` is the template syntax, not a JS placeholder
 import { z } from "zod";
 import { expecting } from "../input/expectations.js";
 import { JOB_ACTIONS, JOB_ACTIONS_IN_WORDS, JOB_KINDS, type JobAction } from "../input/job-kinds.js";
 import { showValue } from "../input/show-value.js";
-import { type ArgsSchema, argsSchemaOf, idString } from "./job-args-schema.js";
+import { type ArgsSchema, argsSchemaOf, expressionString, idString } from "./job-args-schema.js";
 
 /**
  * The zod schema of one manifest document (contract §2). Validation and the editors' JSON
@@ -75,14 +76,47 @@ export const groupEntrySchema = z
   })
   .meta({ title: "group", description: "An existing group run and the jobs that must exist inside it." });
 
-/** One item of a `jobs:` list: a job, a ref or a group. */
+/** A template value (§7): any YAML value. */
+const anyValue = z.unknown().meta({ description: "Any YAML value: text, number, date, list or mapping." });
+
+export const varsSchema = expecting(
+  z
+    .record(z.string(), anyValue, {
+      error: (iss) => `expected a mapping of names to values, got ${showValue(iss.input)}`,
+    })
+    .meta({ description: "Values the expressions read as vars.NAME; any YAML value." }),
+  "a mapping of names to values",
+);
+
+export const forEachEntrySchema = z
+  .strictObject({
+    forEach: expecting(
+      z
+        .union([expressionString, z.array(anyValue)])
+        .meta({ description: "A list expression (${{ vars.entities }}) or a literal YAML list." }),
+      "a list expression (${{ … }}) or a YAML list",
+    ),
+    as: z
+      .string({ error: (iss) => `expected a name, got ${showValue(iss.input)}` })
+      .optional()
+      .meta({ description: "The name each item is read by (default `item`)." }),
+    get jobs() {
+      return jobsSchema;
+    },
+  })
+  .meta({
+    title: "forEach",
+    description: "Repeats its jobs once per list item, in list order, at the place it stands.",
+  });
+
+/** One item of a `jobs:` list: a job, a ref, a group or a forEach. */
 export const entrySchema = expecting(
-  z.union([...jobEntrySchemas, refEntrySchema, groupEntrySchema]).meta({
+  z.union([...jobEntrySchemas, refEntrySchema, groupEntrySchema, forEachEntrySchema]).meta({
     id: "entry",
     title: "Entry",
-    description: `A job (${JOB_ACTIONS_IN_WORDS}), a ref, or a group.`,
+    description: `A job (${JOB_ACTIONS_IN_WORDS}), a ref, a group, or a forEach.`,
   }),
-  `an entry (a mapping with one of ${[...JOB_ACTIONS, "ref"].join(", ")} or group)`,
+  `an entry (a mapping with one of ${[...JOB_ACTIONS, "ref"].join(", ")}, group or forEach)`,
 );
 
 export const jobsSchema: z.ZodArray<typeof entrySchema> = z
@@ -113,6 +147,26 @@ export const targetSchema = expecting(
   "a mapping with processRun: <id>, process: { id: <id> } or process: { name: <name> }",
 );
 
+/** One `targets:` entry: a target form plus its own `vars`. */
+export const templateTargetSchema = expecting(
+  z
+    .union([
+      z.strictObject({
+        processRun: idString("The id of a running process run."),
+        vars: varsSchema.optional(),
+      }),
+      z.strictObject({
+        process: targetSchema.options[1].shape.process,
+        vars: varsSchema.optional(),
+      }),
+    ])
+    .meta({
+      description:
+        "A process run (processRun: <id>, process: { id } or process: { name }) with its own vars, which replace the manifest's per top-level key.",
+    }),
+  "a mapping with processRun: <id>, process: { id } or process: { name }, and optional vars",
+);
+
 export const manifestSchema = expecting(
   z
     .strictObject({
@@ -127,10 +181,23 @@ export const manifestSchema = expecting(
           name: z.string().optional().meta({ description: "A name shown in output." }),
         })
         .optional(),
-      target: targetSchema,
+      calendar: idString(
+        "Holidays for workday(): a name from the config's `calendars`, or a calendar file's path relative to this file.",
+      ).optional(),
+      vars: varsSchema.optional(),
+      target: targetSchema.optional(),
+      targets: expecting(
+        z
+          .array(templateTargetSchema)
+          .min(1, { error: "targets must list at least one target" })
+          .meta({ description: "Instead of `target:`: one entry per process run, each with its own vars." }),
+        "a list of targets",
+      ).optional(),
       jobs: jobsSchema,
     })
     .meta({
+      // One of the two target keys (checked with a message of its own in template-targets.ts).
+      oneOf: [{ required: ["target"] }, { required: ["targets"] }],
       title: "jobsync manifest",
       description: `Which job runs must exist in a running process run, and where (${MANIFEST_API_VERSION}, kind ${MANIFEST_KIND}).`,
     }),
@@ -139,3 +206,4 @@ export const manifestSchema = expecting(
 
 export type ManifestOutput = z.output<typeof manifestSchema>;
 export type EntryOutput = z.output<typeof entrySchema>;
+export type TemplateTargetOutput = z.output<typeof templateTargetSchema>;

@@ -105,8 +105,18 @@ jobs:
   });
 
   it("accepts an empty file", () => {
-    expect(parseManifestText("", "e.yaml")).toEqual({ manifests: [], diagnostics: [] });
-    expect(parseManifestText("# nothing\n", "e.yaml")).toEqual({ manifests: [], diagnostics: [] });
+    expect(parseManifestText("", "e.yaml")).toEqual({
+      manifests: [],
+      pending: [],
+      calendars: [],
+      diagnostics: [],
+    });
+    expect(parseManifestText("# nothing\n", "e.yaml")).toEqual({
+      manifests: [],
+      pending: [],
+      calendars: [],
+      diagnostics: [],
+    });
   });
 
   it("keeps the valid documents of a file and reports the bad ones", () => {

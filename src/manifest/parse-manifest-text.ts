@@ -3,11 +3,13 @@ import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { offsetAt, positionOf } from "../input/positions.js";
 import { checkSchema, type Problem } from "../input/schema-problems.js";
 import type { PathKey } from "../input/schema-walk.js";
+import { flowExpressionHint } from "../input/template/flow-hint.js";
+import { valueOffsetAt } from "../input/template/scalar-offsets.js";
 import { type PlacedYamlError, placeYamlErrors } from "../input/yaml-syntax-errors.js";
 import type { DesiredManifest } from "./desired-types.js";
 import { duplicateProblems } from "./duplicates.js";
-import { manifestSchema } from "./manifest-schema.js";
-import { toDesiredManifest } from "./to-desired.js";
+import { type EntryOutput, type ManifestOutput, manifestSchema } from "./manifest-schema.js";
+import { type CalendarRef, type PendingManifest, prepareDocument } from "./template-document.js";
 
 /**
  * The YAML library holds about 1 KB per node, and a node needs one of these marks (a list
@@ -30,6 +32,10 @@ function structureMarks(text: string): number {
 /** Manifests and problems of one file's text. */
 export interface ParsedManifests {
   readonly manifests: DesiredManifest[];
+  /** Template targets expanded once the API is read (§7), in document and target order. */
+  readonly pending: PendingManifest[];
+  /** Each document's `calendar:`, for the loader to read. */
+  readonly calendars: CalendarRef[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -42,27 +48,38 @@ export interface ParsedManifests {
 export function parseManifestText(text: string, file: string): ParsedManifests {
   if (structureMarks(text) > MAX_STRUCTURE_MARKS) {
     const message = `this file has over ${MAX_STRUCTURE_MARKS.toLocaleString("en-US")} YAML structure marks (\`-\`, \`:\`, \`,\`, \`?\`, \`[\`, \`{\`), too many nodes to read safely: split it into several files`;
-    return { manifests: [], diagnostics: [{ severity: "error", file, message }] };
+    return { manifests: [], pending: [], calendars: [], diagnostics: [{ severity: "error", file, message }] };
   }
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const manifests: DesiredManifest[] = [];
+  const pending: PendingManifest[] = [];
+  const calendars: CalendarRef[] = [];
   const diagnostics: Diagnostic[] = [];
   // Syntax errors of every document, placed at their cause (one CST pass, only if any).
   const syntaxErrors = placeYamlErrors(
     text,
     documents.flatMap((doc) => doc.errors),
   );
-  diagnostics.push(...syntaxErrors.map((e) => yamlDiagnostic(e, text, file, lineCounter)));
-  for (const doc of documents) {
-    if (doc.errors.length > 0) continue;
+  diagnostics.push(
+    ...withFlowHints(
+      syntaxErrors.map((e) => yamlDiagnostic(e, text, file, lineCounter)),
+      text,
+      syntaxErrors,
+      lineCounter,
+    ),
+  );
+  documents.forEach((doc, index) => {
+    if (doc.errors.length > 0) return;
     // An empty document (nothing between two `---`, or only comments) is skipped.
-    if (doc.contents === null || isNullScalar(doc.contents)) continue;
-    const result = parseDocument(doc, file, lineCounter);
-    if (result.manifest) manifests.push(result.manifest);
+    if (doc.contents === null || isNullScalar(doc.contents)) return;
+    const result = parseDocument(doc, { text, file, lineCounter, documentKey: `${file}#${index}` });
+    manifests.push(...result.manifests);
+    pending.push(...result.pending);
+    calendars.push(...result.calendars);
     diagnostics.push(...result.diagnostics);
-  }
-  return { manifests, diagnostics: diagnostics.sort(compareByPlace) };
+  });
+  return { manifests, pending, calendars, diagnostics: diagnostics.sort(compareByPlace) };
 }
 
 function isNullScalar(node: unknown): boolean {
@@ -74,11 +91,28 @@ function isNullScalar(node: unknown): boolean {
   );
 }
 
+/** Whether a document uses templates (§7): its keys, a `forEach`, or a `${{` anywhere in it. */
+function isTemplateDocument(data: ManifestOutput, doc: Document, text: string): boolean {
+  if (data.targets !== undefined || data.vars !== undefined || data.calendar !== undefined) return true;
+  const range = doc.range ?? [0, text.length, text.length];
+  if (text.slice(range[0], range[2]).includes("${{")) return true;
+  const hasForEach = (entries: readonly EntryOutput[]): boolean =>
+    entries.some((e) => "forEach" in e || ("group" in e && hasForEach(e.jobs)));
+  return hasForEach(data.jobs);
+}
+
+interface DocumentInput {
+  readonly text: string;
+  readonly file: string;
+  readonly lineCounter: LineCounter;
+  readonly documentKey: string;
+}
+
 function parseDocument(
   doc: Document,
-  file: string,
-  lineCounter: LineCounter,
-): { manifest?: DesiredManifest; diagnostics: Diagnostic[] } {
+  { text, file, lineCounter, documentKey }: DocumentInput,
+): Omit<ParsedManifests, "diagnostics"> & { diagnostics: Diagnostic[] } {
+  const none = { manifests: [], pending: [], calendars: [] };
   const at = (path: readonly PathKey[], where: "key" | "value" = "value") => ({
     file,
     ...positionOf(lineCounter, offsetAt(doc, path, where)),
@@ -91,22 +125,30 @@ function parseDocument(
   const aliasProblem = aliasProblemAt(doc);
   if (aliasProblem !== undefined) {
     const place = positionOf(lineCounter, aliasProblem.offset);
-    return { diagnostics: [{ severity: "error", file, ...place, message: aliasProblem.message }] };
+    return { ...none, diagnostics: [{ severity: "error", file, ...place, message: aliasProblem.message }] };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     return {
+      ...none,
       diagnostics: [{ severity: "error", ...at([]), message: toJsProblem(error) }],
     };
   }
   const checked = checkSchema(manifestSchema, value);
-  const duplicates = duplicateProblems(value, (path) => at(path).line);
+  const template = checked.ok && isTemplateDocument(checked.data, doc, text);
+  // A template's identities are checked after expansion (template-walk.ts).
+  const duplicates = template ? [] : duplicateProblems(value, (path) => at(path).line);
   const problems = [...(checked.ok ? [] : checked.problems), ...duplicates];
   if (!checked.ok || problems.length > 0)
-    return { diagnostics: problems.map(toDiagnostic).sort(compareByPlace) };
-  return { manifest: toDesiredManifest(checked.data, at), diagnostics: [] };
+    return { ...none, diagnostics: problems.map(toDiagnostic).sort(compareByPlace) };
+  const stringAt = (path: readonly PathKey[], offset: number) => ({
+    file,
+    ...positionOf(lineCounter, valueOffsetAt(text, doc, path, offset) ?? offsetAt(doc, path)),
+  });
+  const prepared = prepareDocument(checked.data, { file, documentKey, sourceAt: at, stringAt }, template);
+  return { ...prepared, diagnostics: prepared.diagnostics.sort(compareByPlace) };
 }
 
 /** Aliases one document may hold: the YAML library resolves each by scanning the document. */
@@ -167,6 +209,31 @@ function yamlDiagnostic(
       ? `duplicate key \`${keyAt(text, start)}\` (a key may appear only once in a mapping)`
       : `YAML syntax error: ${error.message.split("\n")[0]}`;
   return { severity: "error", file, ...positionOf(lineCounter, start), message };
+}
+
+/**
+ * §12: an unquoted `${{ … }}` inside a flow mapping or list is a YAML error; its first syntax
+ * error becomes one message saying to quote it, and that line's other syntax errors are dropped.
+ */
+function withFlowHints(
+  diagnostics: readonly Diagnostic[],
+  text: string,
+  errors: readonly PlacedYamlError[],
+  lineCounter: LineCounter,
+): Diagnostic[] {
+  const hintedLines = new Set<number>();
+  const out: Diagnostic[] = [];
+  diagnostics.forEach((diagnostic, i) => {
+    const error = errors[i];
+    const hint = error ? flowExpressionHint(text, error.offset) : undefined;
+    const line = diagnostic.line ?? 0;
+    if (hint) {
+      const place = positionOf(lineCounter, hint.offset);
+      if (!hintedLines.has(place.line)) out.push({ ...diagnostic, ...place, message: hint.message });
+      hintedLines.add(place.line);
+    } else if (!hintedLines.has(line)) out.push(diagnostic);
+  });
+  return out.filter((d) => d.message.startsWith("an expression inside") || !hintedLines.has(d.line ?? 0));
 }
 
 /** The key written at `offset` (up to its colon). */

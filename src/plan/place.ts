@@ -28,7 +28,14 @@ export function toPlannedJob(job: DesiredJob): PlannedJob {
     action: job.action,
     arguments: actionArguments(job),
     triggerType: job.triggerType,
-    source: { file: job.source.file, line: job.source.line },
+    source: {
+      file: job.source.file,
+      line: job.source.line,
+      ...(job.template?.place ? { place: job.template.place } : {}),
+      ...(job.template && Object.keys(job.template.expressions).length > 0
+        ? { expressions: job.template.expressions }
+        : {}),
+    },
     startsAtOnce: false,
   };
 }

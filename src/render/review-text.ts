@@ -11,7 +11,7 @@
  */
 import type { ReviewRow } from "./review-model.js";
 import type { Style } from "./style.js";
-import { argWords, count, jobTitle, plain } from "./words.js";
+import { argWords, count, expressionWords, jobTitle, plain } from "./words.js";
 
 /** Longest title column, indentation included; longer titles are cut with "…". */
 const MAX_TITLE_COLUMN = 44;
@@ -29,6 +29,8 @@ interface Cells {
   readonly title: string;
   readonly kind: string;
   readonly details: string;
+  /** Lines under the row: the fields a template computed, with their expressions. */
+  readonly notes?: readonly string[];
 }
 
 function statusWords(status: string | undefined): string {
@@ -44,7 +46,10 @@ function cells(row: ReviewRow): Cells | string {
       const args = argWords(row.job).join(" ");
       const details = [args, row.job.startsAtOnce ? "starts at once" : ""].filter((p) => p !== "").join(GAP);
       const shown = title === undefined ? "(untitled)" : plain(title, titleRoom);
-      return { marker: "+", depth: row.depth, title: shown, kind: row.job.action, details };
+      const place = row.job.source.place ? [`from ${plain(row.job.source.place, 80)}`] : [];
+      const computed = expressionWords(row.job);
+      const notes = computed.length > 0 ? [...computed, ...place] : [];
+      return { marker: "+", depth: row.depth, title: shown, kind: row.job.action, details, notes };
     }
     case "live": {
       const notes = [statusWords(row.job.status)];
@@ -84,11 +89,12 @@ export function reviewLines(rows: readonly ReviewRow[], options: ReviewLineOptio
   const titleWidth = Math.max(0, ...table.map((c) => c.depth * 2 + width(c.title)));
   const kindWidth = Math.max(0, ...table.map((c) => width(c.kind)));
   const lead = (marker: "+" | " "): string => (diff ? `${marker} ` : `    ${marker} `);
-  return all.map((c) => {
-    if (typeof c === "string") return style.dim(`${lead(" ")}${c}`);
+  return all.flatMap((c) => {
+    if (typeof c === "string") return [style.dim(`${lead(" ")}${c}`)];
     const title = pad(`${"  ".repeat(c.depth)}${c.title}`, titleWidth);
     const line = `${lead(c.marker)}${title}${GAP}${pad(c.kind, kindWidth)}${GAP}${c.details}`.trimEnd();
-    return c.marker === "+" ? style.green(line) : line;
+    const notes = (c.notes ?? []).map((n) => style.dim(`${lead(" ")}${"  ".repeat(c.depth + 1)}${n}`));
+    return [c.marker === "+" ? style.green(line) : line, ...notes];
   });
 }
 

@@ -109,6 +109,24 @@ export function argWords(job: PlannedJob): string[] {
   return parts;
 }
 
+/**
+ * The fields a template computed, each with its expression (§7):
+ * `dueDate=2026-11-04 ← workday(vars.periodEnd, 3)`; the title as `title ← …` (its value is the
+ * job's title). Empty for a job written out by hand.
+ */
+export function expressionWords(job: PlannedJob): string[] {
+  const expressions = job.source.expressions ?? {};
+  const args = kindArgs(job) ?? {};
+  return Object.entries(expressions).map(([path, expression]) => {
+    const shown = plain(expression, MAX_VALUE * 2);
+    if (path === "title") return `title ← ${shown}`;
+    let value: unknown = path === "triggerType" ? job.triggerType : args;
+    if (path !== "triggerType")
+      for (const key of path.split(".")) value = (value as Record<string, unknown> | undefined)?.[key];
+    return `${bare(path)}=${valueWords(value)} ← ${shown}`;
+  });
+}
+
 /** A new job's title as written, or undefined when it has none. */
 export function jobTitle(job: PlannedJob): string | undefined {
   const title = kindArgs(job)?.title;

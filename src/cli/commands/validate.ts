@@ -13,11 +13,15 @@ export const validateCommand: CommandSpec = {
   async run(ctx) {
     const { io } = ctx;
     const config = await loadCommandConfig(ctx);
-    const { desired, diagnostics, files } = await loadManifests(config.manifests, { cwd: io.cwd });
+    const { desired, parts, diagnostics, files } = await loadManifests(config.manifests, {
+      cwd: io.cwd,
+      calendars: config.calendars,
+    });
     if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
     for (const warning of diagnostics) io.stderr.write(`${formatDiagnostic(warning)}\n`);
     const jobs = desired.manifests.reduce((n, m) => n + countJobs(m.jobs), 0);
-    io.stdout.write(`${validSummary(desired.manifests.length, files.length, jobs)}\n`);
+    const waiting = parts.filter((p) => p.kind === "pending").length;
+    io.stdout.write(`${validSummary(desired.manifests.length + waiting, files.length, jobs, waiting)}\n`);
     return 0;
   },
 };
@@ -26,10 +30,18 @@ function countJobs(entries: readonly DesiredEntry[]): number {
   return entries.reduce((n, e) => n + (e.kind === "job" ? 1 : e.kind === "group" ? countJobs(e.jobs) : 0), 0);
 }
 
-/** `3 manifests in 2 files are valid (14 job entries).` */
-export function validSummary(manifests: number, files: number, jobs: number): string {
+/**
+ * `3 manifests in 2 files are valid (14 job entries).`; a template counts once per target, and
+ * targets whose jobs need the API are counted apart: `(14 job entries, and 2 template targets
+ * whose jobs are computed when planning)`.
+ */
+export function validSummary(manifests: number, files: number, jobs: number, waiting = 0): string {
+  const later =
+    waiting === 0
+      ? ""
+      : `, and ${count(waiting, "template target")} whose jobs are computed from the API when planning`;
   return (
     `${count(manifests, "manifest")} in ${count(files, "file")} ` +
-    `${manifests === 1 ? "is" : "are"} valid (${count(jobs, "job entry", "job entries")}).`
+    `${manifests === 1 ? "is" : "are"} valid (${count(jobs, "job entry", "job entries")}${later}).`
   );
 }

@@ -1,0 +1,244 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${{ }}` is the template syntax, not a JS placeholder
+/**
+ * Templates (§7) end to end: the CLI in-process against the emulator over real HTTP on port 0,
+ * with processes that carry dates and business weekdays. Both patterns: a Process copied per
+ * period (`targets:` with vars) and a Process run again each period (`run.created`, `process.*`).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/main.js";
+import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
+import { startEmulator } from "../src/emulator/server.js";
+import type { Plan } from "../src/plan/plan-types.js";
+import { memoryIO } from "./helpers/memory-io.js";
+
+const kickoff = (id: string) => ({
+  id,
+  action: "sendTask",
+  args: { title: "Kickoff", assignee: { id: "u-ann", type: "user" } },
+  status: "complete",
+});
+
+const SEED: EmulatorSeed = {
+  processes: [
+    {
+      id: "p-oct",
+      name: "Month-end close: October 2026",
+      run: { id: "run-oct-2026", status: "running", parallel: true, children: [kickoff("k-oct")] },
+    },
+    {
+      id: "p-nov",
+      name: "Month-end close: November 2026",
+      run: { id: "run-nov-2026", status: "running", parallel: true, children: [kickoff("k-nov")] },
+    },
+    {
+      id: "p-monthly",
+      name: "Monthly close",
+      dueDate: "2026-12-31",
+      businessStartDate: "2026-12-01",
+      businessDaysOfWeek: ["monday", "tuesday", "wednesday", "thursday"],
+      run: {
+        id: "run-monthly",
+        status: "running",
+        parallel: true,
+        created: "2026-12-01T23:30:00-05:00",
+        children: [kickoff("k-monthly")],
+      },
+    },
+  ],
+};
+
+const COPIED = `apiVersion: jobsync/v1
+kind: JobRuns
+metadata:
+  name: month-end-close
+calendar: us
+vars:
+  reviewer: u-cfo
+  entities:
+    - { name: ACME US, owner: u-dan }
+    - { name: ACME DE, owner: u-eva }
+targets:
+  - process: { name: "Month-end close: October 2026" }
+    vars: { month: October 2026, periodEnd: 2026-10-31, preparer: u-ann }
+  - processRun: run-nov-2026
+    vars: { month: November 2026, periodEnd: 2026-11-30, preparer: u-bob }
+jobs:
+  - sendTask:
+      title: "Bank reconciliation: \${{ vars.month }}"
+      assignee: \${{ vars.preparer }}
+      approver: \${{ vars.reviewer }}
+      dueDate: \${{ workday(vars.periodEnd, 3) }}
+  - forEach: \${{ vars.entities }}
+    as: entity
+    jobs:
+      - certification:
+          title: "Sub-certification \${{ vars.month }}: \${{ entity.name }}"
+          assignee: \${{ entity.owner }}
+          dueDate: \${{ workday(eomonth(vars.periodEnd, 0), 5) }}
+`;
+
+const US = `holidays:
+  - { date: 2026-11-26, name: Thanksgiving }
+  - { date: 2026-11-27, name: Day after Thanksgiving }
+  - { date: 2026-12-25, name: Christmas Day }
+`;
+
+const AGAIN = `apiVersion: jobsync/v1
+kind: JobRuns
+target:
+  process: { name: Monthly close }
+jobs:
+  - sendTask:
+      title: "Close \${{ run.created }} for \${{ process.name }}"
+      assignee: u-ann
+      dueDate: \${{ workday(run.created, 2) }}
+  - sendTask:
+      title: Final review
+      assignee: u-cfo
+      dueDate: \${{ process.dueDate }}
+`;
+
+let emulator: EmulatorHandle;
+let dir: string;
+beforeEach(async () => {
+  emulator = await startEmulator({ port: 0, seed: SEED });
+  dir = await mkdtemp(join(tmpdir(), "jobsync-templates-"));
+  await mkdir(join(dir, "manifests"));
+  await mkdir(join(dir, "calendars"));
+  await writeFile(join(dir, "calendars", "us.yaml"), US);
+  await writeFile(
+    join(dir, "jobsync.config.json"),
+    JSON.stringify({ calendars: { us: "calendars/us.yaml" }, timeZone: "America/New_York" }),
+  );
+});
+afterEach(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const jobsync = async (args: string[]) => {
+  const io = memoryIO({
+    cwd: dir,
+    env: {
+      JOBSYNC_BASE_URL: emulator.url,
+      WORKIVA_CLIENT_ID: "ci",
+      WORKIVA_CLIENT_SECRET: "s",
+      NO_COLOR: "1",
+    },
+  });
+  const code = await runCli(args, io);
+  return { code, out: io.out(), err: io.err() };
+};
+
+const planJson = async (): Promise<Plan> => {
+  const { code, out, err } = await jobsync(["plan", "--format", "json"]);
+  expect(err).toBe("");
+  expect(code).toBe(0);
+  return JSON.parse(out) as Plan;
+};
+
+type Args = Record<string, unknown>;
+const jobsOf = (plan: Plan, runId: string) =>
+  (plan.processRuns.find((r) => r.id === runId)?.insertions ?? []).flatMap((i) =>
+    i.jobs.map((j): Args & { source: unknown } => ({
+      action: j.action,
+      ...(j.arguments[`${j.action}Args`] as Args),
+      source: j.source,
+    })),
+  );
+
+describe("templates: a Process copied per period (targets with vars)", () => {
+  it("computes titles, people and business-day dates per target, with holidays", async () => {
+    await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
+    const plan = await planJson();
+    const oct = jobsOf(plan, "run-oct-2026");
+    const nov = jobsOf(plan, "run-nov-2026");
+    expect(oct.map((j) => [j.title, (j.assignee as Args).id, j.dueDate])).toEqual([
+      // 2026-10-31 is a Saturday: Mon 2, Tue 3, Wed 4 November.
+      ["Bank reconciliation: October 2026", "u-ann", "2026-11-04"],
+      ["Sub-certification October 2026: ACME US", "u-dan", "2026-11-06"],
+      ["Sub-certification October 2026: ACME DE", "u-eva", "2026-11-06"],
+    ]);
+    // 2026-11-30 is a Monday; December has no holiday before the 25th.
+    expect(nov.map((j) => [j.title, (j.assignee as Args).id, j.dueDate])).toEqual([
+      ["Bank reconciliation: November 2026", "u-bob", "2026-12-03"],
+      ["Sub-certification November 2026: ACME US", "u-dan", "2026-12-07"],
+      ["Sub-certification November 2026: ACME DE", "u-eva", "2026-12-07"],
+    ]);
+    expect(oct[0]?.approver).toEqual({ id: "u-cfo", type: "user" });
+    expect(oct[1]?.source).toEqual({
+      file: "manifests/close.yaml",
+      line: 25,
+      place: "target 1 · entities[0]",
+      expressions: {
+        title: "Sub-certification ${{ vars.month }}: ${{ entity.name }}",
+        "assignee.id": "entity.owner",
+        dueDate: "workday(eomonth(vars.periodEnd, 0), 5)",
+      },
+    });
+  });
+
+  it("applies, then re-plans to No changes", async () => {
+    await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
+    const applied = await jobsync(["apply", "--auto-approve"]);
+    expect(applied.err).toBe("");
+    expect(applied.code).toBe(0);
+    expect(applied.out).toMatch(/Apply complete! Job runs: 6 created in 2 requests\./);
+    const again = await jobsync(["plan"]);
+    expect(again.out.trimEnd().split("\n").at(-1)).toBe("No changes. Job runs match the manifests.");
+  });
+});
+
+describe("templates: a Process run again each period (run.created, process.*)", () => {
+  it("reads the process once and counts its own business weekdays", async () => {
+    await writeFile(join(dir, "manifests", "again.yaml"), AGAIN);
+    const plan = await planJson();
+    // created 2026-12-01T23:30-05:00 is 2026-12-01 in New York (2026-12-02 in UTC); Mon–Thu weeks:
+    // Wed 2, Thu 3 December.
+    expect(jobsOf(plan, "run-monthly").map((j) => [j.title, j.dueDate])).toEqual([
+      ["Close 2026-12-01 for Monthly close", "2026-12-03"],
+      ["Final review", "2026-12-31"],
+    ]);
+    const processReads = emulator.requests.filter(
+      (r) => r.method === "GET" && r.path === "/processes/p-monthly",
+    );
+    expect(processReads).toHaveLength(1);
+  });
+});
+
+describe("templates: errors found offline and when planning", () => {
+  it("validate names an unknown calendar at its line, with a did-you-mean", async () => {
+    await writeFile(join(dir, "manifests", "close.yaml"), COPIED.replace("calendar: us", "calendar: uss"));
+    const { code, out, err } = await jobsync(["validate"]);
+    expect(out).toBe("");
+    expect(err).toMatch(
+      /^manifests\/close\.yaml:5:11: calendar `uss` is not a calendar of the config \(did you mean `us`\?\) nor a readable file \(manifests\/uss: ENOENT\); the config's calendars are us\n/,
+    );
+    expect(code).toBe(1);
+  });
+
+  it("validate counts template targets whose jobs wait for the API", async () => {
+    await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
+    const { code, out } = await jobsync(["validate"]);
+    expect(out).toBe(
+      "2 manifests in 1 file are valid (0 job entries, and 2 template targets whose jobs are computed from the API when planning).\n",
+    );
+    expect(code).toBe(0);
+  });
+
+  it("plan reports a process.* value the process does not have, at the expression", async () => {
+    const text = AGAIN.replace("${{ process.dueDate }}", "${{ process.businessStartDate }}").replace(
+      "Monthly close",
+      '"Month-end close: October 2026"',
+    );
+    await writeFile(join(dir, "manifests", "again.yaml"), text);
+    const { code, err } = await jobsync(["plan"]);
+    expect(err).toContain(
+      "manifests/again.yaml:13:20: `process.businessStartDate`: the target's process has no `businessStartDate`",
+    );
+    expect(code).toBe(1);
+  });
+});
