@@ -12,7 +12,7 @@ import type { Plan } from "../plan/plan-types.js";
 import { planChanges } from "../plan/planner.js";
 import type { CommandContext } from "./cli-types.js";
 import { expandTemplates } from "./expand-templates.js";
-import { loadDesired } from "./inputs.js";
+import { type LoadedDesired, loadDesired } from "./inputs.js";
 
 /**
  * The steps commands share, in pipeline order: config -> DesiredState (inputs.ts) -> client ->
@@ -54,26 +54,45 @@ export interface PlannedState {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** The manifests with their templates expanded, and the live runs they target. */
+export interface ExpandedState {
+  readonly desired: DesiredState;
+  readonly live: LiveState;
+  readonly warnings: readonly Diagnostic[];
+}
+
 /**
- * Reads the manifests and the live runs they target, then plans. Each run's download starts as
- * soon as its manifest is parsed, so reading the API overlaps parsing the YAML. Manifest errors
- * are reported before any API failure; plan errors become a DiagnosticsError.
+ * Reads the manifests and the live runs they target, and expands the templates that need them.
+ * Each run's download starts as soon as its manifest is parsed, so reading the API overlaps
+ * parsing the YAML. Manifest errors are reported before any API failure.
  */
+export async function loadExpanded(
+  ctx: CommandContext,
+  config: ResolvedConfig,
+  client: ProcessesClient,
+  onlyRunIds?: readonly string[],
+  /** The manifests, when the caller has read them already. */
+  loaded?: LoadedDesired,
+): Promise<ExpandedState> {
+  const reader = createLiveReader(client, { parallelism: config.parallelism, onlyRunIds });
+  const { parts, warnings } = loaded ?? (await loadDesired(ctx, config, (target) => reader.add(target)));
+  const live = await reader.finish(
+    parts.map((p) => (p.kind === "ready" ? p.manifest.target : p.pending.manifest.target)),
+  );
+  const expanded = await expandTemplates(parts, live, client, { timeZone: config.timeZone });
+  if (hasErrors(expanded.diagnostics)) throw new DiagnosticsError(expanded.diagnostics);
+  if (onlyRunIds) refuseUnmatchedTargets(expanded.desired, live, onlyRunIds);
+  return { desired: expanded.desired, live, warnings };
+}
+
+/** Reads and expands (loadExpanded), then plans; plan errors become a DiagnosticsError. */
 export async function loadAndPlan(
   ctx: CommandContext,
   config: ResolvedConfig,
   client: ProcessesClient,
   onlyRunIds?: readonly string[],
 ): Promise<PlannedState> {
-  const reader = createLiveReader(client, { parallelism: config.parallelism, onlyRunIds });
-  const { parts, warnings } = await loadDesired(ctx, config, (target) => reader.add(target));
-  const live = await reader.finish(
-    parts.map((p) => (p.kind === "ready" ? p.manifest.target : p.pending.manifest.target)),
-  );
-  const expanded = await expandTemplates(parts, live, client, { timeZone: config.timeZone });
-  if (hasErrors(expanded.diagnostics)) throw new DiagnosticsError(expanded.diagnostics);
-  const desired = expanded.desired;
-  if (onlyRunIds) refuseUnmatchedTargets(desired, live, onlyRunIds);
+  const { desired, live, warnings } = await loadExpanded(ctx, config, client, onlyRunIds);
   const result = planChanges(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
   if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);
   return { desired, live, plan: result.plan, warnings };

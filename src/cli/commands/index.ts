@@ -16,6 +16,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./plan.js")).planCommand,
   },
   {
+    name: "render",
+    summary: "Print the manifests with their templates expanded, one per target",
+    load: async () => (await import("./render.js")).renderCommand,
+  },
+  {
     name: "apply",
     summary: "Create the missing job runs (plans and asks first, or applies a saved plan)",
     load: async () => (await import("./apply.js")).applyCommand,
