@@ -1,6 +1,6 @@
 // npm run bench: performance figures as ratios against baselines measured in the same process.
 // Not a test: it prints a table and writes bench/results.json. Loopback only.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,58 +15,16 @@ import { runCli } from "../dist/cli/main.js";
 import { startEmulator } from "../dist/emulator/server.js";
 import { loadManifests } from "../dist/manifest/load-manifests.js";
 import { planChanges } from "../dist/plan/planner.js";
+import { emulatorProcess, median, ms, nullIO, time } from "./lib.mjs";
 import { bigScenario, countEntries, writeManifests } from "./scenarios.mjs";
+import { templateCost } from "./template-cost.mjs";
 
 const quick = process.argv.includes("--quick");
-/** `--only=plan|apply|startup` runs one section (and writes no results file). */
+/** `--only=plan|apply|startup|templates` runs one section (and writes no results file). */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const section = (name) => only === undefined || only === name;
 const rows = [];
 const results = { date: new Date().toISOString().slice(0, 10), node: process.version, quick, figures: {} };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (n) => `${n.toFixed(0)} ms`;
-const nullIO = (env, cwd) => ({
-  stdout: { write() {} },
-  stderr: { write() {} },
-  stdinIsTTY: false,
-  env,
-  cwd,
-});
-
-async function time(fn) {
-  const t0 = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t0, value };
-}
-
-/** `jobsync emulator` as a separate process with `seed`, until `close()`. */
-async function emulatorProcess(dir, seed) {
-  const seedFile = join(dir, "seed.json");
-  writeFileSync(seedFile, JSON.stringify(seed));
-  const child = spawn(
-    process.execPath,
-    ["dist/cli/bin.js", "emulator", "--port", "0", "--seed", seedFile, "--rate-limit", "off", "--quiet"],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`emulator exited ${code}`)));
-  });
-  return {
-    url,
-    close: () =>
-      new Promise((resolve) => {
-        child.once("exit", resolve);
-        child.kill("SIGINT");
-      }),
-  };
-}
-
 // 1. Planning cost: the whole `jobsync plan` against the work no implementation can skip
 //    (downloading the runs and parsing the manifests with yaml).
 async function planningCost() {
@@ -279,6 +237,11 @@ if (section("apply")) {
   await applyThroughput({ label: "applyDefaultBudgetBare429", clientBudget: false, hints: false });
 }
 if (section("startup")) startup();
+if (section("templates")) {
+  const { fig, row } = await templateCost({ quick });
+  results.figures.templates = fig;
+  rows.push(row);
+}
 
 const header = ["measure", "scenario", "time / count", "ratio"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

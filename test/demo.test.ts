@@ -19,8 +19,8 @@ describe("npm run demo", () => {
       child.on("close", (code) => done({ code, out }));
     });
     expect(code, out).toBe(0);
-    expect(out).toContain("Plan: 10 job runs to create in 6 requests across 3 process runs.");
-    expect(out).toContain("Apply complete! Job runs: 10 created in 6 requests.");
+    expect(out).toContain("Plan: 16 job runs to create in 8 requests across 5 process runs.");
+    expect(out).toContain("Apply complete! Job runs: 16 created in 8 requests.");
     expect(out.trimEnd().split("\n").at(-1)).toBe("No changes. Job runs match the manifests.");
   });
 });

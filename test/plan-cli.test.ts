@@ -16,7 +16,7 @@ import { memoryIO } from "./helpers/memory-io.js";
 
 const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
 const SECRET = "s3cr3t-client-secret-value";
-const PLAN_LINE = "Plan: 10 job runs to create in 6 requests across 3 process runs.";
+const PLAN_LINE = "Plan: 16 job runs to create in 8 requests across 5 process runs.";
 const NO_CHANGES = "No changes. Job runs match the manifests.";
 
 let emulator: EmulatorHandle;
@@ -81,7 +81,7 @@ describe("jobsync plan", () => {
     expect(out).toBe(await readFile(join(dir, "plan.json"), "utf8"));
     const plan = JSON.parse(out);
     expect(plan.formatVersion).toBe(2);
-    expect(plan.summary).toMatchObject({ create: 10, requests: 6, processRuns: 3, inSync: 0, unmanaged: 1 });
+    expect(plan.summary).toMatchObject({ create: 16, requests: 8, processRuns: 5, inSync: 0, unmanaged: 1 });
     const vendor = plan.processRuns.find((r: { id: string }) => r.id === "run-vendor");
     expect(vendor.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(vendor.insertions).toEqual([
@@ -132,7 +132,9 @@ describe("jobsync plan", () => {
     const { code, err } = await jobsync(["plan", "--target", "run-typo", "--detailed-exitcode"]);
     expect(code).toBe(1);
     expect(err).toContain("--target run-typo: no manifest targets this process run");
-    expect(err).toContain("run-annual-2024, run-q4close, run-vendor");
+    expect(err).toContain(
+      "run-annual-2024, run-close-december-2026, run-close-november-2026, run-q4close, run-vendor",
+    );
     expect(apiPosts()).toHaveLength(0);
   });
 
@@ -232,7 +234,7 @@ describe("jobsync plan", () => {
     expect(json.code).toBe(0);
     expect(json.err).toContain(warning);
     expect(json.out).not.toContain("warning");
-    expect(JSON.parse(json.out).summary.create).toBe(10);
+    expect(JSON.parse(json.out).summary.create).toBe(16);
 
     const applied = await run(["apply", "--auto-approve"]);
     expect(applied.code).toBe(0);

@@ -46,11 +46,13 @@ describe("jobsync schema", () => {
 });
 
 describe("the sample manifests in manifests/", () => {
-  it("are valid: 3 manifests, 14 jobs", async () => {
+  it("are valid: 3 manifests and a template with 2 targets, 14 jobs written out", async () => {
     const io = memoryIO({ cwd: fileURLToPath(new URL("./fixtures/manifests/", import.meta.url)) });
     const code = await runCli(["validate", "--manifests", "../../../manifests"], io);
     expect(io.err()).toBe("");
-    expect(io.out()).toBe("3 manifests in 3 files are valid (14 job entries).\n");
+    expect(io.out()).toBe(
+      "5 manifests in 4 files are valid (14 job entries, and 2 template targets whose jobs are computed from the API when planning).\n",
+    );
     expect(code).toBe(0);
   });
 });

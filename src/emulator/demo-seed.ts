@@ -97,5 +97,20 @@ export const DEMO_SEED: EmulatorSeed = {
       run: { id: "run-vendor", status: "running", parallel: false, children: [] },
     },
     { id: "proc-template", name: "Onboarding template" },
+    // The template sample (manifests/month-end-close.yaml): one process per period.
+    ...["November", "December"].map((month, i) => ({
+      id: `proc-close-${month.toLowerCase()}-2026`,
+      name: `Month-end close: ${month} 2026`,
+      dueDate: i === 0 ? "2026-12-10" : "2027-01-12",
+      businessStartDate: i === 0 ? "2026-12-01" : "2027-01-04",
+      businessDaysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"],
+      run: {
+        id: `run-close-${month.toLowerCase()}-2026`,
+        status: "running",
+        parallel: true,
+        created: i === 0 ? "2026-12-01T08:00:00Z" : "2027-01-04T08:00:00Z",
+        children: [],
+      },
+    })),
   ],
 };

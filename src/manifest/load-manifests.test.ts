@@ -17,12 +17,21 @@ function titles(entries: readonly DesiredEntry[]): unknown[] {
 
 describe("loadManifests on the sample manifests (the demo seed's targets)", () => {
   it("reads manifests/ recursively in sorted path order with paths relative to cwd", async () => {
-    const { desired, diagnostics, files } = await loadManifests(["manifests"], { cwd: repo });
+    const { desired, parts, diagnostics, files } = await loadManifests(["manifests"], { cwd: repo });
     expect(diagnostics).toEqual([]);
     expect(files).toEqual([
       "manifests/annual/annual-report.yaml",
+      "manifests/month-end-close.yaml",
       "manifests/q4-close.yaml",
       "manifests/vendor.yaml",
+    ]);
+    // The template's two targets call workday(), so they wait for the API (in file order).
+    expect(parts.map((p) => (p.kind === "ready" ? p.manifest.target : p.pending.manifest.target))).toEqual([
+      { type: "processName", name: "Annual Report 2024" },
+      { type: "processName", name: "Month-end close: November 2026" },
+      { type: "processName", name: "Month-end close: December 2026" },
+      { type: "processRun", id: "run-q4close" },
+      { type: "processId", id: "proc-vendor" },
     ]);
     expect(desired.manifests.map((m) => m.target)).toEqual([
       { type: "processName", name: "Annual Report 2024" },

@@ -123,7 +123,8 @@ export function expressionWords(job: PlannedJob): string[] {
     let value: unknown = path === "triggerType" ? job.triggerType : args;
     if (path !== "triggerType")
       for (const key of path.split(".")) value = (value as Record<string, unknown> | undefined)?.[key];
-    return `${bare(path)}=${valueWords(value)} ← ${shown}`;
+    // `assignee.id` is shown as the job line shows it: `assignee=u-ann`.
+    return `${bare(path.replace(/\.id$/, ""))}=${valueWords(value)} ← ${shown}`;
   });
 }
 
