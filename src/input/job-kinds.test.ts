@@ -115,3 +115,18 @@ describe("job identity", () => {
     expect(map.get("sendTask", "Other")).toBeUndefined();
   });
 });
+
+describe("normalTitle: identities survive a server that rewrites whitespace or the normal form", () => {
+  it("trims, collapses whitespace and composes to NFC; plain titles are kept", async () => {
+    const { jobIdentity, normalTitle, JobIdentityMap } = await import("./job-kinds.js");
+    expect(normalTitle("Review Q4")).toBe("Review Q4");
+    expect(normalTitle("  Review \t\n Q4  ")).toBe("Review Q4");
+    expect(normalTitle("Re\u0301sume\u0301")).toBe("Résumé");
+    expect(normalTitle("a\u00a0b")).toBe("a b");
+    expect(jobIdentity("sendTask", " Review  Q4")).toBe(jobIdentity("sendTask", "Review Q4"));
+    const map = new JobIdentityMap<number>();
+    map.set("sendTask", "Review  Q4 ", 1);
+    expect(map.get("sendTask", "Review Q4")).toBe(1);
+    expect(map.get("certification", "Review Q4")).toBeUndefined();
+  });
+});

@@ -181,12 +181,25 @@ export function displayFields(action: string): JobKind["display"] {
   });
 }
 
+/** Printable ASCII with single inner spaces and none at either end: already normal. */
+const PLAIN_TITLE = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+
 /**
- * A job's identity in its group (contract §2): its kind and its title. Two jobs of one group
- * with equal identities are the same job; the planner matches live job runs by it.
+ * A title as identities compare it (§9): Unicode NFC, trimmed, every run of whitespace one
+ * space, so a server that trims or collapses whitespace (or stores another normal form) still
+ * matches what was sent. Most titles are already normal and are returned as they are.
+ */
+export function normalTitle(title: string): string {
+  if (PLAIN_TITLE.test(title)) return title;
+  return title.normalize("NFC").trim().replace(/\s+/gu, " ");
+}
+
+/**
+ * A job's identity in its group (contract §2): its kind and its normal title. Two jobs of one
+ * group with equal identities are the same job; the planner matches live job runs by it.
  */
 export function jobIdentity(action: string, title: string): string {
-  return `${action}\u0000${title}`;
+  return `${action}\u0000${normalTitle(title)}`;
 }
 
 /**
@@ -197,7 +210,7 @@ export class JobIdentityMap<V> {
   readonly #byAction = new Map<string, Map<string, V>>();
 
   get(action: string, title: string): V | undefined {
-    return this.#byAction.get(action)?.get(title);
+    return this.#byAction.get(action)?.get(normalTitle(title));
   }
 
   set(action: string, title: string, value: V): void {
@@ -206,7 +219,7 @@ export class JobIdentityMap<V> {
       byTitle = new Map();
       this.#byAction.set(action, byTitle);
     }
-    byTitle.set(title, value);
+    byTitle.set(normalTitle(title), value);
   }
 }
 
