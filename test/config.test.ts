@@ -59,7 +59,9 @@ describe("loadConfig: finding the file", () => {
         baseUrl: "https://api.app.wdesk.com",
         tokenUrl: "https://api.app.wdesk.com/oauth2/token",
         version: "2026-04-01.processes.preview",
-        timeoutMs: 30000,
+        timeoutMs: 45000,
+        maxWaitSeconds: 300,
+        settleSeconds: 35,
       },
       rateLimit: { requests: 1000, perSeconds: 60 },
       parallelism: 4,
@@ -92,6 +94,8 @@ describe("loadConfig: finding the file", () => {
       tokenUrl: "https://login.example.test/token",
       version: "v-test",
       timeoutMs: 5000,
+      maxWaitSeconds: 300,
+      settleSeconds: 35,
     });
     expect(config.rateLimit).toEqual({ requests: 10, perSeconds: 60 });
     expect(config.maxJobsPerRequest).toBe(25);

@@ -22,8 +22,10 @@ export interface ClientOptions {
   readonly tokenUrl: string;
   /** Sent as X-Version on every request. */
   readonly version: string;
-  /** Per request: headers and body timeouts. */
+  /** Whole request, first byte to last. */
   readonly timeoutMs: number;
+  /** Longest wait a server may ask for (429); longer ends every request. Default 300. */
+  readonly maxWaitSeconds?: number;
   readonly credentials: Credentials;
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (`readProxySettings`); none: direct connections. */
   readonly proxy?: ProxySettings;
@@ -75,6 +77,7 @@ export function openApiTransport(options: ClientOptions): ApiTransport {
     limiter,
     version: options.version,
     timeoutMs: options.timeoutMs,
+    maxWaitMs: (options.maxWaitSeconds ?? 300) * 1000,
     now,
     sleep,
     random,

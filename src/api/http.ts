@@ -10,6 +10,7 @@
  */
 
 import { type Dispatcher, request } from "undici";
+import { ApiError } from "../diagnostics/errors.js";
 import { BudgetProbe } from "./budget-probe.js";
 import { isNotSent, networkError, readServerError } from "./http-errors.js";
 import type { RateLimiter, Sleep } from "./rate-limiter.js";
@@ -57,7 +58,10 @@ export interface TransportOptions {
   /** Needed for `auth: true` requests. */
   readonly tokens?: TokenSource;
   readonly version: string;
+  /** Whole request, first byte to last (`api.timeoutMs`). */
   readonly timeoutMs: number;
+  /** Longest wait a server may ask for (`api.maxWaitSeconds`); longer ends every request. */
+  readonly maxWaitMs: number;
   readonly now: () => number;
   readonly sleep: Sleep;
   readonly random: () => number;
@@ -134,6 +138,7 @@ export class Transport {
         const retryAfter = headerValue(headers["retry-after"]);
         const message = readServerError(body).message;
         const pause = pauseAfter429(retryAfter, message, limited - 1, now(), random);
+        if (pause.waitMs > this.options.maxWaitMs) throw this.haltForWait(pause.waitMs, ctx);
         if (pause.learned) limiter.learn(pause.learned);
         else {
           this.probe.refused(now());
@@ -156,6 +161,24 @@ export class Transport {
     }
   }
 
+  /** A server wait past `api.maxWaitSeconds`: this request fails, and so does every later one. */
+  private haltForWait(waitMs: number, ctx: { method: string; path: string }): ApiError {
+    const asked = Math.ceil(waitMs / 1000);
+    const limit = Math.round(this.options.maxWaitMs / 1000);
+    const error = new ApiError(
+      `the API asked to wait ${asked} s before the next request (HTTP 429), longer than api.maxWaitSeconds (${limit} s)`,
+      {
+        method: ctx.method,
+        path: ctx.path,
+        status: 429,
+        outcome: "not-sent",
+        hint: "Nothing more was sent. Re-run later (re-running is safe), or raise api.maxWaitSeconds to wait that long.",
+      },
+    );
+    this.options.limiter.halt(error);
+    return error;
+  }
+
   private requireTokens(): TokenSource {
     if (!this.options.tokens) throw new Error("Transport: auth requested without a token source");
     return this.options.tokens;
@@ -174,17 +197,41 @@ export class Transport {
       ...req.headers,
       ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
     };
-    const response = await request(url, {
-      method: method as Dispatcher.HttpMethod,
-      headers,
-      body: req.body,
-      dispatcher: this.options.dispatcherFor(url),
-      headersTimeout: this.options.timeoutMs,
-      bodyTimeout: this.options.timeoutMs,
-      signal: this.options.signal,
-    });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: response.headers, body: parseBody(text) };
+    // One deadline for the whole request, however slowly the body trickles in.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new RequestDeadlineError(this.options.timeoutMs)),
+      this.options.timeoutMs,
+    );
+    const signal = this.options.signal
+      ? AbortSignal.any([this.options.signal, deadline.signal])
+      : deadline.signal;
+    try {
+      const response = await request(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body: req.body,
+        dispatcher: this.options.dispatcherFor(url),
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+        signal,
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, body: parseBody(text) };
+    } catch (error) {
+      throw deadline.signal.aborted && !this.options.signal?.aborted ? deadline.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The whole-request deadline passed (`api.timeoutMs`): classified as a timeout (code `UND_ERR_DEADLINE_TIMEOUT`). */
+export class RequestDeadlineError extends Error {
+  override readonly name = "TimeoutError";
+  readonly code = "JOBSYNC_DEADLINE_TIMEOUT";
+  constructor(ms: number) {
+    super(`no complete answer within ${ms} ms`);
   }
 }
 

@@ -46,6 +46,7 @@ export class RateLimiter {
   private done: number[] = [];
   private inFlight = 0;
   private pausedUntil = 0;
+  private halted: Error | undefined;
   /** While probing a server's unknown budget, one request at a time. */
   private probing = false;
   private queue: Promise<void> = Promise.resolve();
@@ -69,6 +70,15 @@ export class RateLimiter {
       () => undefined,
     );
     return turn;
+  }
+
+  /**
+   * Ends every wait: each caller waiting, and every later `acquire`, rejects with `error` (a
+   * server asked for a wait past `api.maxWaitSeconds`: no new requests at all).
+   */
+  halt(error: Error): void {
+    this.halted = error;
+    this.wake();
   }
 
   /** Holds every caller until `timeMs` (a 429 pauses everyone). Never shortens a pause. */
@@ -132,6 +142,7 @@ export class RateLimiter {
     let lastUntil = Number.NaN;
     for (;;) {
       signal?.throwIfAborted();
+      if (this.halted) throw this.halted;
       const t = now();
       const until = this.nextFreeAt(t);
       if (until <= t) return this.take();

@@ -31,6 +31,7 @@ export function openClient(
     tokenUrl: config.api.tokenUrl,
     version: config.api.version,
     timeoutMs: config.api.timeoutMs,
+    maxWaitSeconds: config.api.maxWaitSeconds,
     credentials: readCredentials(ctx.io.env),
     proxy: readProxySettings(ctx.io.env),
     rateLimit: config.rateLimit,

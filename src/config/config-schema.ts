@@ -39,6 +39,8 @@ export const configSchema = z.strictObject({
       tokenUrl: httpUrl.optional(),
       version: nonEmpty.optional(),
       timeoutMs: positiveInt.optional(),
+      maxWaitSeconds: positiveInt.optional(),
+      settleSeconds: positiveInt.optional(),
     })
     .optional(),
   rateLimit: z

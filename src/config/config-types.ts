@@ -11,6 +11,8 @@ export interface ResolvedConfig {
     readonly tokenUrl: string;
     readonly version: string;
     readonly timeoutMs: number;
+    readonly maxWaitSeconds: number;
+    readonly settleSeconds: number;
   };
   readonly rateLimit: { readonly requests: number; readonly perSeconds: number };
   readonly parallelism: number;

@@ -13,8 +13,12 @@ export interface JobsyncConfig {
     tokenUrl?: string;
     /** Sent as `X-Version`. Default `2026-04-01.processes.preview`. */
     version?: string;
-    /** Per request. Default 30000. */
+    /** Whole request, first byte to last. Default 45000 (above the API's 29 s server limit). */
     timeoutMs?: number;
+    /** Longest wait a server may ask for (429); longer ends the command at once. Default 300. */
+    maxWaitSeconds?: number;
+    /** How long an ambiguous POST is watched for a late commit before anything is re-sent. Default 35. */
+    settleSeconds?: number;
   };
   /** Client-side budget for all requests (sliding window). Default 1000 per 60 seconds. */
   rateLimit?: { requests?: number; perSeconds?: number };
