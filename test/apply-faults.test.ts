@@ -81,7 +81,6 @@ describe("applyPlan with faults", () => {
     s.handle.injectFault({
       method: "POST",
       path: "/processRuns/run-b/jobRuns",
-      times: 2,
       kind: { type: "status-before", status: 503 },
     });
     s.handle.injectFault({
@@ -92,6 +91,82 @@ describe("applyPlan with faults", () => {
     const result = await s.apply(await s.plan());
     expect(result).toMatchObject({ createdCount: 8, failed: [], notAttempted: [] });
     expect(result.requests).toBe(s.posts());
+    await expectConverged(s);
+  });
+
+  it("watches an ambiguous POST for the whole settle window before sending again", async () => {
+    const s = await setup();
+    const t0 = s.clock.now();
+    s.handle.injectFault({
+      method: "POST",
+      path: "/processRuns/run-b/jobRuns",
+      kind: { type: "status-before", status: 503 },
+    });
+    const result = await s.apply(await s.plan(), { parallelism: 1, settleMs: 35_000 });
+    expect(result).toMatchObject({ createdCount: 8, failed: [] });
+    const reads = s.handle.requests.filter((r) => r.method === "GET" && r.path === "/processRuns/run-b");
+    // The plan read, then re-reads with backoff (1 s, 2 s, 4 s, 8 s, 16 s, then the window's end).
+    expect(reads.length).toBeGreaterThanOrEqual(6);
+    expect(s.clock.now() - t0).toBeGreaterThanOrEqual(35_000);
+    await expectConverged(s);
+  });
+
+  it("adopts a late commit seen within the settle window, sending nothing again", async () => {
+    const s = await setup();
+    let failed = false;
+    const late: ProcessesApi = {
+      ...s.client,
+      getProcessRun: (id) => s.client.getProcessRun(id),
+      async createJobRuns(runId, position, items) {
+        if (runId === "run-b" && !failed) {
+          failed = true;
+          // The gateway gives up; the backend commits 3 s later (while apply watches).
+          const commitAt = s.clock.now() + 3000;
+          const commit = async () => {
+            while (s.clock.now() < commitAt) await new Promise((r) => setImmediate(r));
+            await s.client.createJobRuns(runId, position, items);
+          };
+          void commit();
+          throw new ApiError("HTTP 504", {
+            status: 504,
+            method: "POST",
+            path: "/x",
+            outcome: "maybe-applied",
+          });
+        }
+        return s.client.createJobRuns(runId, position, items);
+      },
+    };
+    const result = await applyPlan(await s.plan(), late, {
+      parallelism: 1,
+      now: s.clock.now,
+      sleep: s.clock.sleep,
+      onEvent: (e) => s.events.push(e),
+    });
+    expect(result).toMatchObject({ createdCount: 8, failed: [] });
+    expect(s.tree("run-b")).toEqual(["B1", "B2", "B3"]);
+    expect(s.events).toContainEqual(
+      expect.objectContaining({ type: "reconcile", runId: "run-b", found: 3, missing: 0 }),
+    );
+  });
+
+  it("sends an item again at most once after unclear answers: a second one leaves it unverified", async () => {
+    const s = await setup();
+    s.handle.injectFault({
+      method: "POST",
+      path: "/processRuns/run-b/jobRuns",
+      times: 2,
+      kind: { type: "status-before", status: 503 },
+    });
+    const result = await s.apply(await s.plan());
+    expect(result.failed).toEqual([
+      expect.objectContaining({ runId: "run-b", status: 503, outcome: "unverified" }),
+    ]);
+    expect(result.failed[0]?.message).toContain("not sent a third time");
+    expect(s.posts()).toBe(4 + 2);
+    // Re-running is safe and converges.
+    const rerun = await s.apply(await s.plan());
+    expect(rerun).toMatchObject({ createdCount: 3, failed: [] });
     await expectConverged(s);
   });
 
@@ -119,6 +194,7 @@ describe("applyPlan with faults", () => {
     const p = await s.plan();
     const result = await applyPlan(p, partial, {
       parallelism: 2,
+      now: s.clock.now,
       sleep: s.clock.sleep,
       onEvent: (e) => s.events.push(e),
     });
@@ -243,26 +319,48 @@ describe("applyPlan with faults", () => {
     expect(s.events).toContainEqual(
       expect.objectContaining({ type: "reconcile", runId: "run-b", found: 0, missing: 3 }),
     );
-    expect(result.failed).toEqual([expect.objectContaining({ runId: "run-b", status: 503 })]);
-    expect(result.failed[0]?.message).toContain("not sent again: apply was interrupted");
+    expect(result.failed).toEqual([
+      expect.objectContaining({ runId: "run-b", status: 503, outcome: "unverified" }),
+    ]);
+    expect(result.failed[0]?.message).toContain("apply was interrupted before the outcome settled");
     expect(result.notAttempted.map((n) => n.runId)).toEqual(["run-c"]);
     expect(s.tree("run-b")).toEqual([]);
   });
 
   it("gives up on an insertion after the attempt budget and reports it", async () => {
     const s = await setup();
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-c/jobRuns",
-      times: 10,
-      kind: { type: "status-before", status: 503 },
+    // A request that never reaches the server (connection refused) is safe to send again.
+    const refused: ProcessesApi = {
+      ...s.client,
+      getProcessRun: (id) => s.client.getProcessRun(id),
+      async createJobRuns(runId, position, items) {
+        if (runId === "run-c")
+          throw new ApiError("could not connect to the API (ECONNREFUSED)", {
+            method: "POST",
+            path: "/x",
+            outcome: "not-sent",
+          });
+        return s.client.createJobRuns(runId, position, items);
+      },
+    };
+    let tries = 0;
+    const counting: ProcessesApi = {
+      ...refused,
+      createJobRuns: (runId, position, items) => {
+        if (runId === "run-c") tries += 1;
+        return refused.createJobRuns(runId, position, items);
+      },
+    };
+    const result = await applyPlan(await s.plan(), counting, {
+      parallelism: 4,
+      now: s.clock.now,
+      sleep: s.clock.sleep,
+      maxAttempts: 3,
     });
-    const result = await s.apply(await s.plan(), { maxAttempts: 3 });
-    expect(result.failed).toEqual([
-      expect.objectContaining({ runId: "run-c", status: 503, outcome: "maybe-applied" }),
-    ]);
+    expect(result.failed).toEqual([expect.objectContaining({ runId: "run-c", outcome: "not-sent" })]);
     expect(result.failed[0]?.message).toContain("gave up after 3 attempts");
-    expect(s.posts()).toBe(4 + 3);
+    expect(tries).toBe(3);
+    expect(s.posts()).toBe(4);
     expect(s.tree("run-c")).toEqual(["Start"]);
   });
 });

@@ -6,8 +6,8 @@
 /** Why the client waits: its rate limiter, a retry backoff, or a server 429 pause. */
 export type ClientWaitReason = "rate-limit" | "retry" | "server-429";
 
-/** Why apply waits: any client wait, or apply's own re-send backoff. */
-export type WaitReason = ClientWaitReason | "resend";
+/** Why apply waits: any client wait, apply's own re-send backoff, or an ambiguous POST settling. */
+export type WaitReason = ClientWaitReason | "resend" | "settle";
 
 export interface WaitingEvent<R extends WaitReason = ClientWaitReason> {
   readonly type: "waiting";

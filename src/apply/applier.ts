@@ -35,6 +35,8 @@ export interface ApplyOptions {
   readonly random?: () => number;
   /** POSTs tried per insertion, re-sends included (default 5). */
   readonly maxAttempts?: number;
+  /** How long an ambiguous POST is watched for a late commit (`api.settleSeconds`; default 35 000 ms). */
+  readonly settleMs?: number;
   /** Shared with the client's `onEvent` so heartbeats can say what apply waits for. */
   readonly waits?: WaitTracker;
   /** Heartbeat after this long without progress (default 10 000 ms; 0 turns it off). */
@@ -76,6 +78,7 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
     maxAttempts: Math.max(1, options.maxAttempts ?? 5),
+    settleMs: Math.max(0, options.settleMs ?? 35_000),
     waits,
     signal: options.signal,
   };

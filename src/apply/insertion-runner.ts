@@ -1,10 +1,12 @@
 /**
  * Performs one planned insertion, duplicate-safe:
- * - success: the ids come back;
+ * - success: the ids come back (a 201 whose list does not match what was sent is ambiguous);
  * - `rejected` (a 4xx that will not heal): stop, report it;
  * - `not-sent` (never reached the server): wait and send again;
- * - `maybe-applied` (5xx, timeout, reset): re-read the run, adopt the job runs that are in place,
- *   re-send only the missing ones next to them (see reconcile.ts).
+ * - `maybe-applied` (5xx, timeout, reset): let the outcome settle (settle.ts: re-read over
+ *   `api.settleSeconds`), adopt the job runs that are in place, re-send only the ones still
+ *   absent after the window, next to them (reconcile.ts); an item is re-sent after an ambiguous
+ *   outcome at most once, and a second ambiguous outcome leaves it unverified.
  * Attempts (POSTs tried) are bounded per insertion.
  */
 import type { InsertPosition, JobRunCreateItem, ProcessesApi } from "../api/api-types.js";
@@ -12,7 +14,8 @@ import { backoffMs } from "../api/retry-policy.js";
 import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
 import type { Insertion } from "../plan/plan-types.js";
 import type { ApplyEvent, FailureOutcome, InsertionRef } from "./apply-types.js";
-import { decideReconcile, itemTitle } from "./reconcile.js";
+import { itemTitle } from "./reconcile.js";
+import { settleAmbiguous } from "./settle.js";
 import type { WaitTracker } from "./wait-tracker.js";
 
 export interface RunnerContext {
@@ -23,6 +26,8 @@ export interface RunnerContext {
   readonly random: () => number;
   /** POSTs tried per insertion, re-sends included. */
   readonly maxAttempts: number;
+  /** `api.settleSeconds` in ms. */
+  readonly settleMs: number;
   readonly waits: WaitTracker;
   readonly signal?: AbortSignal;
 }
@@ -61,6 +66,16 @@ interface Failure {
   readonly status?: number;
   readonly message: string;
   readonly outcome: RequestOutcome;
+}
+
+/** Why a 201 does not prove what it lists (count, distinct ids), or undefined when it does. */
+function mismatch(created: readonly { id?: string }[], sent: number): string | undefined {
+  const ids = created.map((c) => c.id).filter((id): id is string => typeof id === "string" && id !== "");
+  if (created.length !== sent)
+    return `the API answered 201 listing ${created.length} job runs for ${sent} sent`;
+  if (ids.length !== sent) return "the API answered 201 without an id for every job run";
+  if (new Set(ids).size !== ids.length) return "the API answered 201 with the same id twice";
+  return undefined;
 }
 
 function classify(error: unknown): Failure {
@@ -112,21 +127,24 @@ export async function runInsertion(
     requests,
   });
 
+  /** Items already re-sent once after an ambiguous outcome (never a second time). */
+  const resentAfterAmbiguity = new Set<number>();
   while (queue.length > 0) {
     const step = queue.shift() as Step;
+    const stepItems = step.indexes.map((i) => items[i] as JobRunCreateItem);
     attempts += 1;
     let failure: Failure;
     try {
-      const created = await ctx.api.createJobRuns(
-        ref.runId,
-        step.position,
-        step.indexes.map((i) => items[i] as JobRunCreateItem),
-      );
+      const created = await ctx.api.createJobRuns(ref.runId, step.position, stepItems);
       requests += 1;
-      step.indexes.forEach((itemIndex, k) => {
-        ids[itemIndex] = created[k]?.id ?? null;
-      });
-      continue;
+      const odd = mismatch(created, stepItems.length);
+      if (odd === undefined) {
+        step.indexes.forEach((itemIndex, k) => {
+          ids[itemIndex] = created[k]?.id ?? null;
+        });
+        continue;
+      }
+      failure = { status: 201, message: odd, outcome: "maybe-applied" };
     } catch (error) {
       failure = classify(error);
       if (failure.outcome !== "not-sent") requests += 1;
@@ -135,43 +153,48 @@ export async function runInsertion(
 
     let next: Step[] = [step];
     if (failure.outcome === "maybe-applied") {
-      let live: Awaited<ReturnType<ProcessesApi["getProcessRun"]>>;
-      try {
-        live = await ctx.api.getProcessRun(ref.runId);
-      } catch (error) {
-        const why = classify(error);
-        return fail({
-          status: failure.status,
-          message: `${failure.message}; could not re-read the run to check whether it was applied: ${why.message}`,
-          outcome: "unverified",
-        });
-      }
-      const stepItems = step.indexes.map((i) => items[i] as JobRunCreateItem);
-      const decision = decideReconcile(stepItems, step.position, live);
-      if (decision.kind === "unverifiable") {
-        return fail({
-          status: failure.status,
-          message: `${failure.message}; ${decision.message}`,
-          outcome: "unverified",
-        });
-      }
-      decision.found.forEach((id, k) => {
+      const settled = await settleAmbiguous(ref.runId, stepItems, step.position, ctx);
+      settled.found.forEach((id, k) => {
         if (id !== null) ids[step.indexes[k] as number] = id;
       });
-      const found = decision.found.filter((id) => id !== null).length;
+      const found = settled.found.filter((id) => id !== null).length;
       if (found > 0) adopted = true;
+      if (settled.kind === "unverified") {
+        ctx.emit({
+          type: "reconcile",
+          ...ref,
+          status: failure.status,
+          message: failure.message,
+          found,
+          missing: settled.found.length - found,
+        });
+        return fail({
+          status: failure.status,
+          message: `${failure.message}; ${settled.message}`,
+          outcome: "unverified",
+        });
+      }
       ctx.emit({
         type: "reconcile",
         ...ref,
         status: failure.status,
         message: failure.message,
         found,
-        missing: decision.found.length - found,
+        missing: settled.found.length - found,
       });
-      next = decision.resend.map((r) => ({
+      next = settled.resend.map((r) => ({
         position: r.position,
         indexes: r.indexes.map((k) => step.indexes[k] as number),
       }));
+      const again = next.flatMap((n) => n.indexes).filter((i) => resentAfterAmbiguity.has(i));
+      if (again.length > 0) {
+        return fail({
+          status: failure.status,
+          message: `${failure.message}; ${again.length === 1 ? "a job run" : `${again.length} job runs`} already sent again once after an unclear answer did not appear (not sent a third time)`,
+          outcome: "unverified",
+        });
+      }
+      for (const n of next) for (const i of n.indexes) resentAfterAmbiguity.add(i);
     }
     if (next.length === 0) continue;
     if (attempts >= ctx.maxAttempts) {

@@ -40,7 +40,17 @@ export const configSchema = z.strictObject({
       version: nonEmpty.optional(),
       timeoutMs: positiveInt.optional(),
       maxWaitSeconds: positiveInt.optional(),
-      settleSeconds: positiveInt.optional(),
+      settleSeconds: z
+        .number({
+          error: (iss) => `expected a whole number of seconds (0 or more), got ${showValue(iss.input)}`,
+        })
+        .int({
+          error: (iss) => `expected a whole number of seconds (0 or more), got ${showValue(iss.input)}`,
+        })
+        .min(0, {
+          error: (iss) => `expected a whole number of seconds (0 or more), got ${showValue(iss.input)}`,
+        })
+        .optional(),
     })
     .optional(),
   rateLimit: z

@@ -36,6 +36,7 @@ const WAIT_WORDS: Record<WaitReason, string> = {
   "server-429": "waiting after HTTP 429 (server rate limit)",
   retry: "waiting to retry a request",
   resend: "waiting to send again",
+  settle: "watching for a late commit before sending again",
 };
 
 function ids(list: readonly string[]): string {

@@ -133,6 +133,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
     if (format === "text") ctx.io.stdout.write("\n");
     const result = await applyPlan(plan, client, {
       parallelism: config.parallelism,
+      settleMs: config.api.settleSeconds * 1000,
       signal: ctx.io.signal,
       waits,
       onEvent: (e: ApplyEvent) => output.event(e),
