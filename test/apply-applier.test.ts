@@ -48,6 +48,8 @@ describe("applyPlan against the emulator", () => {
       "insertion-done:2",
       "insertion-start:3",
       "insertion-done:3",
+      // The verifying read after the run's last write.
+      "verified:",
     ]);
     const done = s.events.find((e) => e.type === "insertion-done" && e.runId === "run-b");
     expect(done).toMatchObject({ createdIds: expect.any(Array), adopted: false, requests: 1, of: 1 });

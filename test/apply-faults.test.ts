@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { ProcessesApi } from "../src/api/api-types.js";
 import { applyPlan } from "../src/apply/applier.js";
+import { applySucceeded } from "../src/apply/apply-types.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import { closeAfterEach, expectConverged, setup } from "./helpers/applier-setup.js";
 
@@ -362,5 +363,68 @@ describe("applyPlan with faults", () => {
     expect(tries).toBe(3);
     expect(s.posts()).toBe(4);
     expect(s.tree("run-c")).toEqual(["Start"]);
+  });
+});
+
+describe("the verifying read after a run's last write", () => {
+  it("fails the apply, naming the job runs, when another writer created the same jobs", async () => {
+    const s = await setup();
+    const racing: ProcessesApi = {
+      ...s.client,
+      getProcessRun: (id) => s.client.getProcessRun(id),
+      async createJobRuns(runId, position, items) {
+        const created = await s.client.createJobRuns(runId, position, items);
+        // A second applier, a moment later, with the same plan.
+        if (runId === "run-b") await s.client.createJobRuns(runId, position, items);
+        return created;
+      },
+    };
+    const result = await applyPlan(await s.plan(), racing, {
+      parallelism: 1,
+      now: s.clock.now,
+      sleep: s.clock.sleep,
+    });
+    expect(applySucceeded(result)).toBe(false);
+    const b = result.verified.find((v) => v.runId === "run-b");
+    expect(b?.duplicates.map((d) => [d.title, d.ids.length])).toEqual([
+      ["B1", 2],
+      ["B2", 2],
+      ["B3", 2],
+    ]);
+    expect(result.verified.filter((v) => v.runId !== "run-b").every((v) => v.duplicates.length === 0)).toBe(
+      true,
+    );
+  });
+
+  it("reports a title the server stored differently, without calling it a duplicate or re-sending", async () => {
+    const s = await setup();
+    const tidying: ProcessesApi = {
+      ...s.client,
+      getProcessRun: (id) => s.client.getProcessRun(id),
+      createJobRuns(runId, position, items) {
+        // The server collapses whitespace in what it stores.
+        const tidy = items.map((item) => {
+          const args = item.arguments.sendTaskArgs as { title: string } | undefined;
+          return args
+            ? {
+                ...item,
+                arguments: { ...item.arguments, sendTaskArgs: { ...args, title: ` ${args.title}  ` } },
+              }
+            : item;
+        });
+        return s.client.createJobRuns(runId, position, runId === "run-c" ? tidy : items);
+      },
+    };
+    const result = await applyPlan(await s.plan(), tidying, {
+      parallelism: 1,
+      now: s.clock.now,
+      sleep: s.clock.sleep,
+    });
+    expect(applySucceeded(result)).toBe(true);
+    const c = result.verified.find((v) => v.runId === "run-c");
+    expect(c?.retitled).toEqual([expect.objectContaining({ sent: "C1", stored: " C1  " })]);
+    // A re-plan matches the stored title to the manifest's: nothing more to create.
+    const again = await s.plan();
+    expect(again.processRuns.find((r) => r.id === "run-c")?.insertions ?? []).toEqual([]);
   });
 });

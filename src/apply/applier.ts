@@ -20,6 +20,7 @@ import type {
 import { startHeartbeat } from "./heartbeat.js";
 import { type RunnerContext, runInsertion } from "./insertion-runner.js";
 import { itemTitle } from "./reconcile.js";
+import { type CreatedInsertion, type RunVerification, verifyRun } from "./verify-run.js";
 import { createWaitTracker, type WaitTracker } from "./wait-tracker.js";
 
 export interface ApplyOptions {
@@ -122,7 +123,29 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     created.set(run.id, entry);
   };
 
+  const verified: RunVerification[] = [];
+  const unverifiedRuns: { runId: string; message: string }[] = [];
+  /** The verifying read after the run's last write (verify-run.ts); skipped when interrupted. */
+  const verify = async (run: RunPlan, done: readonly CreatedInsertion[]) => {
+    if (done.length === 0 || options.signal?.aborted) return;
+    try {
+      const v = verifyRun(await api.getProcessRun(run.id), done);
+      verified.push(v);
+      emit({ type: "verified", ...v });
+    } catch (error) {
+      const message = `could not re-read the run to verify it: ${error instanceof Error ? error.message : String(error)}`;
+      unverifiedRuns.push({ runId: run.id, message });
+      emit({ type: "verify-failed", runId: run.id, message });
+    }
+  };
+
   const applyRun = async (run: RunPlan) => {
+    const done: CreatedInsertion[] = [];
+    await writeRun(run, done);
+    await verify(run, done);
+  };
+
+  const writeRun = async (run: RunPlan, done: CreatedInsertion[]) => {
     const of = run.insertions.length;
     for (let i = 0; i < of; i += 1) {
       if (options.signal?.aborted) return skipRest(run, i, "interrupted");
@@ -137,6 +160,7 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
       finished += 1;
       requests += outcome.requests;
       record(run, outcome.ids, outcome.titles);
+      if (outcome.ids.length > 0) done.push({ insertion, ids: outcome.ids, complete: outcome.ok });
       const ms = now() - started;
       if (outcome.ok) {
         emit({
@@ -204,5 +228,7 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     notAttempted,
     interrupted,
     planned: { jobs, requests: total, runs: runCount },
+    verified,
+    unverifiedRuns,
   };
 }

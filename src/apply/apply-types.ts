@@ -5,6 +5,7 @@
 import type { WaitingEvent, WaitReason } from "../api/waiting.js";
 import type { RequestOutcome } from "../diagnostics/errors.js";
 import type { Insertion } from "../plan/plan-types.js";
+import { type RunVerification, verificationFailed } from "./verify-run.js";
 
 /** Why apply is waiting: the client's rate limiter, a client retry, a server 429, or apply's own re-send backoff. */
 export type { WaitReason } from "../api/waiting.js";
@@ -88,7 +89,9 @@ export type ApplyEvent =
       readonly reason: SkipReason;
       readonly insertions: number;
     }
-  | { readonly type: "interrupted"; readonly inFlight: number };
+  | { readonly type: "interrupted"; readonly inFlight: number }
+  | ({ readonly type: "verified" } & RunVerification)
+  | { readonly type: "verify-failed"; readonly runId: string; readonly message: string };
 
 /** `after-failure`: an earlier insertion of the run failed (later ones depend on its order). */
 export type SkipReason = "after-failure" | "interrupted";
@@ -124,9 +127,27 @@ export interface ApplyResult {
   readonly interrupted: boolean;
   /** What the plan asked for. */
   readonly planned: { readonly jobs: number; readonly requests: number; readonly runs: number };
+  /** The verifying read of each run apply wrote to (contract §9.3). */
+  readonly verified: readonly RunVerification[];
+  /** Runs whose verifying read failed: what they hold is unknown. */
+  readonly unverifiedRuns: readonly { readonly runId: string; readonly message: string }[];
 }
 
-/** True when everything planned was created. */
+/** True when everything planned was created, once, and the verifying reads showed it. */
 export function applySucceeded(result: ApplyResult): boolean {
-  return !result.interrupted && result.failed.length === 0 && result.notAttempted.length === 0;
+  return (
+    !result.interrupted &&
+    result.failed.length === 0 &&
+    result.notAttempted.length === 0 &&
+    result.unverifiedRuns.length === 0 &&
+    !result.verified.some(verificationFailed)
+  );
+}
+
+/**
+ * Whether running apply again right away cannot duplicate anything: false while some POST's
+ * outcome is unknown (a late commit could still land) or the verifying read failed.
+ */
+export function rerunIsSafe(result: ApplyResult): boolean {
+  return result.unverifiedRuns.length === 0 && !result.failed.some((f) => f.outcome === "unverified");
 }

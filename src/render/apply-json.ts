@@ -3,10 +3,10 @@
  * `summary` object. Every line is one complete JSON object with a `type`.
  */
 import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
-import { applySucceeded } from "../apply/apply-types.js";
+import { applySucceeded, rerunIsSafe } from "../apply/apply-types.js";
 import { orderPlanKeys } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
-import { applyCompleteLine, RERUN_SAFE_LINE } from "./apply-text.js";
+import { applyCompleteLine, RERUN_AFTER_SETTLE_LINE, RERUN_SAFE_LINE } from "./apply-text.js";
 
 /** Version of the apply event stream. */
 export const APPLY_STREAM_VERSION = 1 as const;
@@ -26,7 +26,7 @@ export function renderApplySummaryJson(result: ApplyResult): string {
   const ok = applySucceeded(result);
   const message = ok
     ? applyCompleteLine(result)
-    : `${result.interrupted ? "Apply interrupted" : "Apply failed"}. ${RERUN_SAFE_LINE}`;
+    : `${result.interrupted ? "Apply interrupted" : "Apply failed"}. ${rerunIsSafe(result) ? RERUN_SAFE_LINE : RERUN_AFTER_SETTLE_LINE}`;
   return `${JSON.stringify({ type: "summary", ok, message, ...result })}\n`;
 }
 

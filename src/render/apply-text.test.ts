@@ -114,6 +114,8 @@ const FAILED: ApplyResult = {
   ],
   notAttempted: [{ runId: "run-q4close", index: 2, of: 2, titles: ["Publish"], reason: "interrupted" }],
   interrupted: true,
+  verified: [],
+  unverifiedRuns: [],
   planned: { jobs: 4, requests: 3, runs: 2 },
 };
 
@@ -124,6 +126,8 @@ const OK: ApplyResult = {
   failed: [],
   notAttempted: [],
   interrupted: false,
+  verified: [],
+  unverifiedRuns: [],
   planned: { jobs: 1, requests: 1, runs: 1 },
 };
 

@@ -11,7 +11,7 @@ import type {
   NotAttempted,
   WaitReason,
 } from "../apply/apply-types.js";
-import { applySucceeded } from "../apply/apply-types.js";
+import { applySucceeded, rerunIsSafe } from "../apply/apply-types.js";
 import { createStyle } from "./style.js";
 import { bare, count, positionWords, quote } from "./words.js";
 
@@ -20,6 +20,25 @@ export interface ApplyTextOptions {
 }
 
 /** The line that re-assures after any failure. */
+/** When some outcome is unknown: a late commit could still land, so an immediate re-run could duplicate. */
+export const RERUN_AFTER_SETTLE_LINE =
+  "Some job runs are unverified (the API's answer was unclear and the run did not show them): check those runs in Workiva, or wait a few minutes for late commits to land, then re-run `jobsync apply` (it re-reads the runs first).";
+
+/** Duplicates, missing job runs and runs that could not be verified, for the summary. */
+function verificationLines(result: ApplyResult): string[] {
+  const lines: string[] = [];
+  const dup = result.verified.flatMap((v) =>
+    v.duplicates.map((d) => `  ${bare(v.runId)}: ${d.action} ${quote(d.title)} ${ids(d.ids)}`),
+  );
+  if (dup.length > 0)
+    lines.push("Duplicates (another writer or a late commit; delete the extra ones in Workiva):", ...dup);
+  const missing = result.verified.flatMap((v) => v.missing.map((m) => `  ${bare(v.runId)}: ${bare(m.id)}`));
+  if (missing.length > 0) lines.push("Created but no longer in the run:", ...missing);
+  const unverified = result.unverifiedRuns.map((u) => `  ${bare(u.runId)}: ${bare(u.message)}`);
+  if (unverified.length > 0) lines.push("Not verified:", ...unverified);
+  return lines;
+}
+
 export const RERUN_SAFE_LINE =
   "Re-running `jobsync apply` is safe: it re-plans from the live runs and creates only what is still missing.";
 
@@ -80,6 +99,23 @@ export function renderApplyEvent(e: ApplyEvent, options: ApplyTextOptions): stri
     }
     case "run-skipped":
       return `${s.bold(bare(e.runId))}: ${s.yellow("Skipping")} ${count(e.insertions, "remaining insertion")} (${e.reason === "interrupted" ? "apply was interrupted" : "an earlier insertion of this run failed"})`;
+    case "verified": {
+      const problems = [
+        ...e.duplicates.map((d) =>
+          s.red(
+            `${bare(e.runId)}: ${d.action} ${quote(d.title)} now exists ${d.ids.length} times ${ids(d.ids)}`,
+          ),
+        ),
+        ...e.missing.map((m) => s.red(`${bare(e.runId)}: created job run ${bare(m.id)} is not in the run`)),
+        ...e.retitled.map(
+          (r) =>
+            `${bare(e.runId)}: the API stored job run ${bare(r.id)} as ${quote(r.stored)} (sent ${quote(r.sent)})`,
+        ),
+      ];
+      return problems.length > 0 ? problems.join("\n") : undefined;
+    }
+    case "verify-failed":
+      return s.red(`${bare(e.runId)}: ${bare(e.message)}`);
     case "interrupted":
       return s.yellow(
         `Interrupted: starting no new insertions; waiting for ${count(e.inFlight, "insertion")} in flight to finish.`,
@@ -136,7 +172,9 @@ export function renderApplySummary(result: ApplyResult, options: ApplyTextOption
   const failures =
     result.failed.length > 0
       ? `${count(result.failed.length, "insertion")} of ${result.planned.requests} failed`
-      : "not every insertion was attempted";
+      : result.notAttempted.length > 0
+        ? "not every insertion was attempted"
+        : "the verifying read found a problem";
   lines.push(s.bold(s.red(`${head}: ${failures}.`)), "");
   if (result.failed.length > 0) lines.push("Failed:", ...result.failed.map(failedLine));
   if (result.created.length > 0) {
@@ -148,10 +186,11 @@ export function renderApplySummary(result: ApplyResult, options: ApplyTextOption
   }
   if (result.notAttempted.length > 0)
     lines.push("Not attempted:", ...result.notAttempted.map(notAttemptedLine));
+  lines.push(...verificationLines(result));
   lines.push(
     "",
     `Job runs: ${result.createdCount} of ${result.planned.jobs} created in ${count(result.requests, "request")}.`,
-    RERUN_SAFE_LINE,
+    rerunIsSafe(result) ? RERUN_SAFE_LINE : RERUN_AFTER_SETTLE_LINE,
   );
   return `${lines.join("\n")}\n`;
 }
