@@ -79,8 +79,13 @@ describe("formatManifestText", () => {
     expect(canonical(text)).toBe(text);
   });
 
+  it("writes an empty block scalar as an empty string, its comment kept", () => {
+    expect(canonical("a: |- # note\n  \nb: 1\n")).toBe('a: "" # note\nb: 1\n');
+  });
+
   it("turns CRLF line ends into LF", () => {
     expect(canonical("a: 1\r\nb: 2\r\n")).toBe("a: 1\nb: 2\n");
+    expect(canonical("# c\r\na: 1 # d\r\nb: |\r\n  x\r\n  y\r\n")).toBe("# c\na: 1 # d\nb: |\n  x\n  y\n");
   });
 
   it("reports YAML syntax errors at file:line:col instead of formatting", () => {
@@ -94,6 +99,21 @@ describe("formatManifestText", () => {
           line: 2,
           col: 4,
           message: 'YAML syntax error: Missing closing "quote',
+        },
+      ],
+    });
+  });
+
+  it("leaves alone a file the layout cannot settle on, with an error (a comment holding a Unicode line separator)", () => {
+    const result = formatManifestText("a:\n  # x\u2028#y\n  b: 2\n", "odd.yaml");
+    expect(result).toEqual({
+      ok: false,
+      diagnostics: [
+        {
+          severity: "error",
+          file: "odd.yaml",
+          message:
+            "this file cannot be laid out without changing it (the layout does not settle), so it was left as it is: please report it",
         },
       ],
     });
