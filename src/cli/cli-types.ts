@@ -41,6 +41,8 @@ export interface OptionSpec {
   /** For help. */
   readonly description: string;
   readonly valueName?: string;
+  /** The values a string option takes, when there are few (offered by shell completion). */
+  readonly choices?: readonly string[];
 }
 
 /** A command as listed by help; its implementation is loaded only when needed. */
@@ -54,6 +56,8 @@ export interface CommandSpec {
   /** e.g. `jobsync plan [options]`. */
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** What the positional arguments are, for shell completion: file paths, or one of a few words. */
+  readonly operands?: "files" | readonly string[];
   /** Returns the exit code. Throws typed errors (UserError, DiagnosticsError, ApiError). */
   run(ctx: CommandContext): Promise<number>;
 }

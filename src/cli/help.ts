@@ -38,7 +38,7 @@ export function renderHelp(
     "Global options:",
     ...optionLines(globalOptions),
     "",
-    "Exit codes: 0 success, 1 error, 2 changes pending (plan --detailed-exitcode).",
+    "Exit codes: 0 success, 1 error, 2 changes pending (plan --detailed-exitcode), 3 files to format (fmt --check).",
     "Run `jobsync <command> --help` for a command's options.",
     "",
   ].join("\n");

@@ -8,7 +8,8 @@ import type { CliIO, CommandSpec, GlobalOptions, OptionSpec, OutStream } from ".
 import { COMMANDS } from "./commands/index.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
 
-const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+/** Options every command takes (also read by `jobsync completion`). */
+export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   config: {
     type: "string",
     description: "Config file (default: found by cosmiconfig from the working directory up)",

@@ -17,6 +17,7 @@ export const formatOption = (formats: readonly string[]): OptionSpec => ({
   type: "string",
   description: `Output format: ${formats.join(", ")} (default text)`,
   valueName: "FORMAT",
+  choices: formats,
 });
 
 /** The `--format` value, checked against the formats a command supports. */

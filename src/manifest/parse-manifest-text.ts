@@ -29,6 +29,41 @@ function structureMarks(text: string): number {
   return count;
 }
 
+/** The YAML documents of one file's text, or why they were not read. */
+export type ParsedYaml =
+  | {
+      readonly documents: ReturnType<typeof parseAllDocuments>;
+      readonly lineCounter: LineCounter;
+      /** Syntax errors (and duplicate keys) of every document, at their cause, in offset order. */
+      readonly syntaxErrors: Diagnostic[];
+    }
+  | { readonly tooLarge: Diagnostic };
+
+/**
+ * Every YAML document of one file's text as the manifest loader reads them (the same parse
+ * options and limits, so `fmt` and `validate` agree on what is a syntax error).
+ */
+export function parseYamlDocuments(text: string, file: string): ParsedYaml {
+  if (structureMarks(text) > MAX_STRUCTURE_MARKS) {
+    const message = `this file has over ${MAX_STRUCTURE_MARKS.toLocaleString("en-US")} YAML structure marks (\`-\`, \`:\`, \`,\`, \`?\`, \`[\`, \`{\`), too many nodes to read safely: split it into several files`;
+    return { tooLarge: { severity: "error", file, message } };
+  }
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Syntax errors of every document, placed at their cause (one CST pass, only if any).
+  const placed = placeYamlErrors(
+    text,
+    documents.flatMap((doc) => doc.errors),
+  );
+  const syntaxErrors = withFlowHints(
+    placed.map((e) => yamlDiagnostic(e, text, file, lineCounter)),
+    text,
+    placed,
+    lineCounter,
+  );
+  return { documents, lineCounter, syntaxErrors };
+}
+
 /** Manifests and problems of one file's text. */
 export interface ParsedManifests {
   readonly manifests: DesiredManifest[];
@@ -46,29 +81,14 @@ export interface ParsedManifests {
  * positions are looked up only for the problems found and the entries kept.
  */
 export function parseManifestText(text: string, file: string): ParsedManifests {
-  if (structureMarks(text) > MAX_STRUCTURE_MARKS) {
-    const message = `this file has over ${MAX_STRUCTURE_MARKS.toLocaleString("en-US")} YAML structure marks (\`-\`, \`:\`, \`,\`, \`?\`, \`[\`, \`{\`), too many nodes to read safely: split it into several files`;
-    return { manifests: [], pending: [], calendars: [], diagnostics: [{ severity: "error", file, message }] };
-  }
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseYamlDocuments(text, file);
+  if ("tooLarge" in parsed)
+    return { manifests: [], pending: [], calendars: [], diagnostics: [parsed.tooLarge] };
+  const { documents, lineCounter } = parsed;
   const manifests: DesiredManifest[] = [];
   const pending: PendingManifest[] = [];
   const calendars: CalendarRef[] = [];
-  const diagnostics: Diagnostic[] = [];
-  // Syntax errors of every document, placed at their cause (one CST pass, only if any).
-  const syntaxErrors = placeYamlErrors(
-    text,
-    documents.flatMap((doc) => doc.errors),
-  );
-  diagnostics.push(
-    ...withFlowHints(
-      syntaxErrors.map((e) => yamlDiagnostic(e, text, file, lineCounter)),
-      text,
-      syntaxErrors,
-      lineCounter,
-    ),
-  );
+  const diagnostics: Diagnostic[] = [...parsed.syntaxErrors];
   documents.forEach((doc, index) => {
     if (doc.errors.length > 0) return;
     // An empty document (nothing between two `---`, or only comments) is skipped.

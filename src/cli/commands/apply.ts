@@ -30,6 +30,7 @@ export const CONFIRM_QUESTION = "Do you want to perform these actions? Only 'yes
 
 export const applyCommand: CommandSpec = {
   usage: USAGE,
+  operands: "files",
   options: {
     "auto-approve": {
       type: "boolean",

@@ -11,6 +11,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./validate.js")).validateCommand,
   },
   {
+    name: "fmt",
+    summary: "Rewrite the manifest files in the canonical layout (--check: only list them, exit 3)",
+    load: async () => (await import("./fmt.js")).fmtCommand,
+  },
+  {
     name: "plan",
     summary: "Show the job runs to create (reads the live runs; changes nothing)",
     load: async () => (await import("./plan.js")).planCommand,
@@ -39,6 +44,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "import",
     summary: "Write a manifest that reproduces a live process run",
     load: async () => (await import("./import.js")).importCommand,
+  },
+  {
+    name: "completion",
+    summary: "Print a shell completion script (bash, zsh or fish)",
+    load: async () => (await import("./completion.js")).completionCommand,
   },
   {
     name: "emulator",

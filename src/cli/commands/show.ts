@@ -5,6 +5,7 @@ import { formatOption, PLAN_FORMATS, readFormat, readPlanToShow, renderPlan } fr
 export const showCommand: CommandSpec = {
   usage: "jobsync show PLANFILE [--format text|json|markdown]",
   options: { format: formatOption(PLAN_FORMATS) },
+  operands: "files",
   async run(ctx) {
     const format = readFormat(ctx, PLAN_FORMATS);
     const file = ctx.positionals[0];
