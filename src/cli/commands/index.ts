@@ -21,6 +21,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./plan.js")).planCommand,
   },
   {
+    name: "status",
+    summary: "Say whether each process run is in sync with the manifests, and its health",
+    load: async () => (await import("./status.js")).statusCommand,
+  },
+  {
     name: "render",
     summary: "Print the manifests with their templates expanded, one per target",
     load: async () => (await import("./render.js")).renderCommand,
