@@ -1,31 +1,25 @@
 import type { ClientEvent, ProcessesClient } from "../../api/client.js";
 import { applyPlan } from "../../apply/applier.js";
-import { type ApplyEvent, type ApplyResult, applySucceeded } from "../../apply/apply-types.js";
+import { type ApplyEvent, applySucceeded } from "../../apply/apply-types.js";
+import type { HeldLocks } from "../../apply/run-lock.js";
 import { checkStale } from "../../apply/stale-check.js";
-import { createWaitTracker, type WaitTracker } from "../../apply/wait-tracker.js";
+import { createWaitTracker } from "../../apply/wait-tracker.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UserError } from "../../diagnostics/errors.js";
 import type { Plan } from "../../plan/plan-types.js";
-import {
-  renderApplyEventJson,
-  renderApplySummaryJson,
-  renderNoChangesJson,
-  renderPlanLine,
-} from "../../render/apply-json.js";
-import {
-  applyCompleteLine,
-  renderApplyEvent,
-  renderApplySummary,
-  renderProgressLine,
-} from "../../render/apply-text.js";
+import { renderNoChangesJson, renderPlanLine } from "../../render/apply-json.js";
+import { applyCompleteLine } from "../../render/apply-text.js";
 import { renderPlanText } from "../../render/plan-text.js";
 import { count, NO_CHANGES_LINE } from "../../render/words.js";
+import { lockAndFreshen, lockTimeoutMs } from "../apply-lock.js";
+import { createApplyOutput } from "../apply-output.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
 import { formatOption, readFormat, readPlanFile, writeDiagnostics } from "../plan-output.js";
 
 const APPLY_FORMATS = ["text", "json"] as const;
-const USAGE = "jobsync apply [PLANFILE] [--auto-approve] [--format text|json] [--target ID]...";
+const USAGE =
+  "jobsync apply [PLANFILE] [--auto-approve] [--format text|json] [--target ID]... [--lock-timeout 0s|30s|2m]";
 export const CONFIRM_QUESTION = "Do you want to perform these actions? Only 'yes' will be accepted: ";
 
 export const applyCommand: CommandSpec = {
@@ -42,6 +36,11 @@ export const applyCommand: CommandSpec = {
       multiple: true,
       description: "Only apply to this process run (repeatable)",
       valueName: "ID",
+    },
+    "lock-timeout": {
+      type: "string",
+      description: "How long to wait for another apply on the same process run (default 0s: fail at once)",
+      valueName: "DURATION",
     },
   },
   run: runApply,
@@ -71,6 +70,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
       );
     }
   }
+  lockTimeoutMs(ctx); // a bad --lock-timeout is refused before anything is read
   const savedPlan = planFile !== undefined ? await readPlanFile(ctx, planFile) : undefined;
   const config = await loadCommandConfig(ctx);
 
@@ -97,16 +97,26 @@ async function runApply(ctx: CommandContext): Promise<number> {
     }
   };
   const client = openClient({ ...ctx, io: { ...ctx.io, signal: clientAbort.signal } }, config, onClientEvent);
+  let locks: HeldLocks | undefined;
   try {
     let plan: Plan;
     let warnings: readonly Diagnostic[] = [];
     try {
+      const stale = (changed: readonly string[]): never => {
+        throw staleError(planFile as string, changed);
+      };
       if (savedPlan) {
         plan = savedPlan;
         await refuseIfStale(savedPlan, client, config.parallelism, planFile as string);
       } else {
         ({ plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx)));
       }
+      // Lock the runs to write, then read them fresh (apply-lock.ts).
+      const replan = savedPlan
+        ? undefined
+        : async () => (await loadAndPlan(ctx, config, client, targetFilter(ctx))).plan;
+      if (plan.summary.create > 0)
+        ({ plan, locks } = await lockAndFreshen(ctx, config, client, plan, replan, stale));
     } catch (error) {
       if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
       throw error;
@@ -144,6 +154,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
   } finally {
     output.close();
     ctx.io.signal?.removeEventListener("abort", onInterrupt);
+    await locks?.release();
     await client.close();
   }
 }
@@ -162,8 +173,15 @@ async function refuseIfStale(
 ): Promise<void> {
   const stale = await checkStale(plan, client, parallelism);
   if (stale.length === 0) return;
-  throw new UserError(
-    `the saved plan ${file} is stale: ${count(stale.length, "process run")} changed since it was made (${stale.map((s) => s.runId).join(", ")}); nothing was applied`,
+  throw staleError(
+    file,
+    stale.map((s) => s.runId),
+  );
+}
+
+function staleError(file: string, runIds: readonly string[]): UserError {
+  return new UserError(
+    `the saved plan ${file} is stale: ${count(runIds.length, "process run")} changed since it was made (${runIds.join(", ")}); nothing was applied`,
     "Run `jobsync plan` again, review it, and apply the new plan.",
   );
 }
@@ -171,68 +189,4 @@ async function refuseIfStale(
 function savedPlanHeader(plan: Plan, file: string): string {
   const { create, requests, processRuns } = plan.summary;
   return `Applying the saved plan ${file}: ${count(create, "job run")} to create in ${count(requests, "request")} across ${count(processRuns, "process run")}.`;
-}
-
-interface ApplyOutput {
-  event(e: ApplyEvent): void;
-  summary(result: ApplyResult): void;
-  close(): void;
-}
-
-/**
- * Where apply's events go: JSON lines, or text lines plus (on a terminal) a live progress line that
- * is cleared before each text line and redrawn after it. Everything goes to stdout, as Terraform does.
- */
-function createApplyOutput(ctx: CommandContext, format: "text" | "json", waits: WaitTracker): ApplyOutput {
-  const write = (s: string) => ctx.io.stdout.write(s);
-  const color = ctx.global.color;
-  const live = format === "text" && ctx.io.stdout.isTTY === true;
-  const started = Date.now();
-  const progress = { done: 0, total: 0, created: 0 };
-  let shown = false;
-  const clear = () => {
-    if (shown) write("\r\u001b[2K");
-    shown = false;
-  };
-  const draw = () => {
-    if (!live || progress.total === 0) return;
-    const wait = waits.current(Date.now());
-    write(
-      `\r\u001b[2K${renderProgressLine({
-        ...progress,
-        elapsedMs: Date.now() - started,
-        ...(wait ? { waitingFor: { reason: wait.reason, remainingMs: wait.untilMs - Date.now() } } : {}),
-      })}`,
-    );
-    shown = true;
-  };
-  const timer = live ? setInterval(draw, 1000) : undefined;
-  timer?.unref?.();
-  return {
-    event(e) {
-      if (e.type === "apply-start") progress.total = e.insertions;
-      if (e.type === "insertion-done" || e.type === "insertion-failed") {
-        progress.done += 1;
-        progress.created += e.createdIds.length;
-      }
-      if (format === "json") return void write(renderApplyEventJson(e));
-      const line = renderApplyEvent(e, { color });
-      if (line !== undefined) {
-        clear();
-        write(`${line}\n`);
-      }
-      draw();
-    },
-    summary(result) {
-      clearInterval(timer);
-      clear();
-      write(
-        format === "json" ? renderApplySummaryJson(result) : `\n${renderApplySummary(result, { color })}`,
-      );
-    },
-    close() {
-      clearInterval(timer);
-      clear();
-    },
-  };
 }

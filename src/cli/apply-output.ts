@@ -1,0 +1,73 @@
+import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
+import type { WaitTracker } from "../apply/wait-tracker.js";
+import { renderApplyEventJson, renderApplySummaryJson } from "../render/apply-json.js";
+import { renderApplyEvent, renderApplySummary, renderProgressLine } from "../render/apply-text.js";
+import type { CommandContext } from "./cli-types.js";
+
+export interface ApplyOutput {
+  event(e: ApplyEvent): void;
+  summary(result: ApplyResult): void;
+  close(): void;
+}
+
+/**
+ * Where apply's events go: JSON lines, or text lines plus (on a terminal) a live progress line that
+ * is cleared before each text line and redrawn after it. Everything goes to stdout, as Terraform does.
+ */
+export function createApplyOutput(
+  ctx: CommandContext,
+  format: "text" | "json",
+  waits: WaitTracker,
+): ApplyOutput {
+  const write = (s: string) => ctx.io.stdout.write(s);
+  const color = ctx.global.color;
+  const live = format === "text" && ctx.io.stdout.isTTY === true;
+  const started = Date.now();
+  const progress = { done: 0, total: 0, created: 0 };
+  let shown = false;
+  const clear = () => {
+    if (shown) write("\r\u001b[2K");
+    shown = false;
+  };
+  const draw = () => {
+    if (!live || progress.total === 0) return;
+    const wait = waits.current(Date.now());
+    write(
+      `\r\u001b[2K${renderProgressLine({
+        ...progress,
+        elapsedMs: Date.now() - started,
+        ...(wait ? { waitingFor: { reason: wait.reason, remainingMs: wait.untilMs - Date.now() } } : {}),
+      })}`,
+    );
+    shown = true;
+  };
+  const timer = live ? setInterval(draw, 1000) : undefined;
+  timer?.unref?.();
+  return {
+    event(e) {
+      if (e.type === "apply-start") progress.total = e.insertions;
+      if (e.type === "insertion-done" || e.type === "insertion-failed") {
+        progress.done += 1;
+        progress.created += e.createdIds.length;
+      }
+      if (format === "json") return void write(renderApplyEventJson(e));
+      const line = renderApplyEvent(e, { color });
+      if (line !== undefined) {
+        clear();
+        write(`${line}\n`);
+      }
+      draw();
+    },
+    summary(result) {
+      clearInterval(timer);
+      clear();
+      write(
+        format === "json" ? renderApplySummaryJson(result) : `\n${renderApplySummary(result, { color })}`,
+      );
+    },
+    close() {
+      clearInterval(timer);
+      clear();
+    },
+  };
+}
