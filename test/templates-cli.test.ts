@@ -293,3 +293,20 @@ jobs:
     ]);
   });
 });
+
+describe("a saved plan is what the manifests give now", () => {
+  it("refuses a plan the current manifests would not produce, naming the first difference; nothing is sent", async () => {
+    await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
+    expect((await jobsync(["plan", "--out", "plan.json"])).code).toBe(0);
+    // The manifest changed after the review (a new preparer for November).
+    await writeFile(join(dir, "manifests", "close.yaml"), COPIED.replace("preparer: u-bob", "preparer: u-zed"));
+    const { code, err } = await jobsync(["apply", "plan.json"]);
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'the saved plan plan.json is not what the manifests give now (process run run-nov-2026, insertion 1: job 1 is sendTask "Bank reconciliation: November 2026" in the saved plan but sendTask "Bank reconciliation: November 2026" with other arguments from the manifests now); nothing was applied',
+    );
+    expect(emulator.requests.filter((r) => r.method === "POST" && r.path.endsWith("/jobRuns"))).toEqual([]);
+    await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
+    expect((await jobsync(["apply", "plan.json"])).code).toBe(0);
+  });
+});

@@ -6,6 +6,7 @@ import { checkStale } from "../../apply/stale-check.js";
 import { createWaitTracker } from "../../apply/wait-tracker.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UserError } from "../../diagnostics/errors.js";
+import { firstPlanDifference } from "../../plan/compare-plans.js";
 import type { Plan } from "../../plan/plan-types.js";
 import { renderNoChangesJson, renderPlanLine } from "../../render/apply-json.js";
 import { applyCompleteLine } from "../../render/apply-text.js";
@@ -117,6 +118,8 @@ async function runApply(ctx: CommandContext): Promise<number> {
         : async () => (await loadAndPlan(ctx, config, client, targetFilter(ctx))).plan;
       if (plan.summary.create > 0)
         ({ plan, locks } = await lockAndFreshen(ctx, config, client, plan, replan, stale));
+      if (savedPlan && plan.summary.create > 0)
+        await refuseIfNotReviewed(ctx, config, client, savedPlan, planFile as string);
     } catch (error) {
       if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
       throw error;
@@ -176,6 +179,24 @@ async function refuseIfStale(
   throw staleError(
     file,
     stale.map((s) => s.runId),
+  );
+}
+
+/** §12: a saved plan must be what the current manifests give, from the same targets and fresh reads. */
+async function refuseIfNotReviewed(
+  ctx: CommandContext,
+  config: Awaited<ReturnType<typeof loadCommandConfig>>,
+  client: ProcessesClient,
+  saved: Plan,
+  file: string,
+): Promise<void> {
+  const targets = saved.targets.length > 0 ? saved.targets : undefined;
+  const { plan: now } = await loadAndPlan(ctx, config, client, targets);
+  const difference = firstPlanDifference(saved, now);
+  if (difference === undefined) return;
+  throw new UserError(
+    `the saved plan ${file} is not what the manifests give now (${difference}); nothing was applied`,
+    "The manifests changed since the plan was made (or the plan was edited): run `jobsync plan` again, review it, and apply the new plan.",
   );
 }
 
