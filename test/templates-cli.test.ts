@@ -299,7 +299,10 @@ describe("a saved plan is what the manifests give now", () => {
     await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
     expect((await jobsync(["plan", "--out", "plan.json"])).code).toBe(0);
     // The manifest changed after the review (a new preparer for November).
-    await writeFile(join(dir, "manifests", "close.yaml"), COPIED.replace("preparer: u-bob", "preparer: u-zed"));
+    await writeFile(
+      join(dir, "manifests", "close.yaml"),
+      COPIED.replace("preparer: u-bob", "preparer: u-zed"),
+    );
     const { code, err } = await jobsync(["apply", "plan.json"]);
     expect(code).toBe(1);
     expect(err).toContain(

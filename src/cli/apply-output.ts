@@ -2,10 +2,13 @@ import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
 import type { WaitTracker } from "../apply/wait-tracker.js";
 import { renderApplyEventJson, renderApplySummaryJson } from "../render/apply-json.js";
 import { renderApplyEvent, renderApplySummary, renderProgressLine } from "../render/apply-text.js";
+import { plain } from "../render/words.js";
 import type { CommandContext } from "./cli-types.js";
 
 export interface ApplyOutput {
   event(e: ApplyEvent): void;
+  /** What is known so far (a second Ctrl-C): job runs created per run, insertions still in flight. */
+  soFar(): string;
   summary(result: ApplyResult): void;
   close(): void;
 }
@@ -24,6 +27,8 @@ export function createApplyOutput(
   const live = format === "text" && ctx.io.stdout.isTTY === true;
   const started = Date.now();
   const progress = { done: 0, total: 0, created: 0 };
+  const createdSoFar = new Map<string, string[]>();
+  const flying = new Map<string, string>();
   let shown = false;
   const clear = () => {
     if (shown) write("\r\u001b[2K");
@@ -44,7 +49,33 @@ export function createApplyOutput(
   const timer = live ? setInterval(draw, 1000) : undefined;
   timer?.unref?.();
   return {
+    soFar() {
+      clear();
+      const created = [...createdSoFar].map(([run, ids]) => ({ runId: run, jobRunIds: ids }));
+      const inFlight = [...flying.values()];
+      if (format === "json") return `${JSON.stringify({ type: "forced-exit", created, inFlight })}\n`;
+      const lines = ["", "Interrupted again: exiting now, without waiting. Known so far:"];
+      lines.push(created.length === 0 ? "Created: nothing." : "Created:");
+      for (const c of created)
+        lines.push(
+          `  ${plain(c.runId)}: ${c.jobRunIds.length} [${c.jobRunIds.map((id) => plain(id)).join(", ")}]`,
+        );
+      if (inFlight.length > 0) {
+        lines.push(
+          "In flight (outcome unknown: check these runs, or wait a few minutes, before re-running):",
+        );
+        for (const f of inFlight) lines.push(`  ${plain(f)}`);
+      }
+      return `${lines.join("\n")}\n`;
+    },
     event(e) {
+      if (e.type === "insertion-start")
+        flying.set(`${e.runId}#${e.index}`, `${e.runId} insertion ${e.index}/${e.of}`);
+      if (e.type === "insertion-done" || e.type === "insertion-failed") {
+        flying.delete(`${e.runId}#${e.index}`);
+        if (e.createdIds.length > 0)
+          createdSoFar.set(e.runId, [...(createdSoFar.get(e.runId) ?? []), ...e.createdIds]);
+      }
       if (e.type === "apply-start") progress.total = e.insertions;
       if (e.type === "insertion-done" || e.type === "insertion-failed") {
         progress.done += 1;

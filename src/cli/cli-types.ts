@@ -14,8 +14,13 @@ export interface CliIO {
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
-  /** Aborted on Ctrl-C. */
+  /** Aborted on Ctrl-C or SIGTERM. */
   readonly signal?: AbortSignal;
+  /**
+   * Registers what to write when the user presses Ctrl-C a second time, just before the process
+   * exits 130 (apply: the summary known so far). The latest registration wins.
+   */
+  readonly atForcedExit?: (lastWords: () => void) => void;
 }
 
 export interface GlobalOptions {

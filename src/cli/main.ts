@@ -153,17 +153,28 @@ function pipeSafe(stream: NodeJS.WriteStream): OutStream {
 }
 
 /**
- * The real process: stdout/stderr, env, Ctrl-C. Ends by setting `process.exitCode` (stdout must drain);
- * only a second Ctrl-C calls `process.exit(130)`.
+ * The real process: stdout/stderr, env, Ctrl-C and SIGTERM. Ends by setting `process.exitCode`
+ * (stdout must drain). The first Ctrl-C or SIGTERM aborts the command's signal (it ends every
+ * wait, lets requests in flight settle and prints the summary); only a second Ctrl-C writes the
+ * command's last words (what it knows so far) and calls `process.exit(130)`.
  */
 export async function main(): Promise<void> {
   const controller = new AbortController();
   let interrupts = 0;
-  process.on("SIGINT", () => {
+  let lastWords: (() => void) | undefined;
+  const onInterrupt = () => {
     interrupts += 1;
-    if (interrupts > 1) process.exit(130);
+    if (interrupts > 1) {
+      try {
+        lastWords?.();
+      } finally {
+        process.exit(130);
+      }
+    }
     controller.abort();
-  });
+  };
+  process.on("SIGINT", onInterrupt);
+  process.on("SIGTERM", () => controller.abort());
   const io: CliIO = {
     stdout: pipeSafe(process.stdout),
     stderr: pipeSafe(process.stderr),
@@ -179,7 +190,11 @@ export async function main(): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
+    atForcedExit: (words) => {
+      lastWords = words;
+    },
   };
   process.exitCode = await runCli(process.argv.slice(2), io);
   process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
 }

@@ -85,6 +85,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
   ctx.io.signal?.addEventListener("abort", onInterrupt, { once: true });
   const waits = createWaitTracker();
   const output = createApplyOutput(ctx, format, waits);
+  ctx.io.atForcedExit?.(() => ctx.io.stdout.write(output.soFar()));
   const onClientEvent = (e: ClientEvent) => {
     if (e.type !== "waiting" || !Number.isFinite(e.untilMs)) return;
     waits.note({ reason: e.reason, untilMs: e.untilMs });
