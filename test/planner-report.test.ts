@@ -164,7 +164,7 @@ describe("plan errors", () => {
       desired(
         manifest({ target: "ok-run", file: "a.yaml", jobs: [wantJob("A")] }),
         manifest({ target: { type: "processName", name: "Q4" }, file: "b.yaml", jobs: [] }),
-        manifest({ target: "done-run", file: "c.yaml", jobs: [] }),
+        manifest({ target: "done-run", file: "c.yaml", jobs: [wantJob("C")] }),
         manifest({ target: { type: "processId", id: "p1" }, file: "d.yaml", jobs: [], targetLine: 7 }),
         manifest({ target: "waiting-run", file: "e.yaml", jobs: [] }),
       ),
@@ -173,7 +173,7 @@ describe("plan errors", () => {
     );
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'b.yaml:4:1: no process named "Q4"',
-      "c.yaml:4:1: process run done-run is complete; job runs can only be added to a running run",
+      "c.yaml:4:1: process run done-run is complete but lacks 1 job run of the manifest; job runs can only be added to a running run",
       "d.yaml:7:1: process run ok-run is already targeted by a.yaml:4; each process run must be managed by one manifest",
     ]);
     expect(result.plan.processRuns.map((r) => r.id)).toEqual(["ok-run", "waiting-run"]);

@@ -110,7 +110,27 @@ describe("parseProcessRun", () => {
     json.root.children.push({ type: "jobRun", jobRun: { action: "sendTask" } });
     expect(() => parseProcessRun(json)).toThrow(ResponseShapeError);
     expect(() => parseProcessRun(json)).toThrow(/root\.children\.4/);
-    expect(() => parseProcessRun({ id: "x" })).toThrow(/ProcessRun/);
+    expect(() => parseProcessRun({ id: "x", tree: {} })).toThrow(
+      "the process run has no `root` group to read its job runs from; its keys: id, tree",
+    );
+  });
+
+  it("reads a bare node with action or arguments as a job even with children; fails closed on other shapes", () => {
+    const json = clone(fixture("process-run-wrapped.json")) as { root: { children: unknown[] } };
+    json.root.children.push({
+      id: "cert-1",
+      action: "certification",
+      arguments: { type: "certification", certificationArgs: { title: "SOX 302" } },
+      children: [{ id: "gen-1", action: "certificationSignerGenerated", arguments: {} }],
+    });
+    const run = parseProcessRun(json);
+    const cert = run.root.children.find((c) => c.id === "cert-1");
+    expect(cert).toMatchObject({ kind: "job", action: "certification", title: "SOX 302" });
+    const odd = clone(fixture("process-run-wrapped.json")) as { root: { children: unknown[] } };
+    odd.root.children.push({ id: "odd-1", name: "?", widgets: [] });
+    expect(() => parseProcessRun(odd)).toThrow(
+      "root.children.4 (id odd-1) is neither a job run (no action or arguments) nor a group run (no parallel); its keys: id, name, widgets",
+    );
   });
 
   it("reads created job runs as a bare array or wrapped in data", () => {

@@ -31,6 +31,12 @@ interface Entry {
 
 /** Parses a GET /processRuns/{id} body. Throws ResponseShapeError when it cannot be read. */
 export function parseProcessRun(json: unknown): LiveRun {
+  if (isRecord(json) && !isRecord(json.root)) {
+    const keys = Object.keys(json).sort().join(", ") || "none";
+    throw new ResponseShapeError(
+      `the process run has no \`root\` group to read its job runs from; its keys: ${keys}`,
+    );
+  }
   const run = parseOrThrow(processRunSchema, json, "ProcessRun");
   const rootNode = parseOrThrow(runNodeSchema, run.root, "ProcessRun root group");
   const entries = collect(rootNode);
@@ -69,7 +75,7 @@ function collect(rootNode: RunNodeJson): Map<string, Entry> {
       const at = `${path}.children.${i}`;
       const { value, hint } = unwrap(child);
       const node = parseOrThrow(runNodeSchema, value, `job run or group run (${at})`);
-      const kind = isGroup(node) ? "group" : (hint ?? "job");
+      const kind = hint ?? kindOf(node, value, at);
       if (entries.has(node.id) || node.id === rootNode.id) return;
       entries.set(node.id, { node, kind, container: group.id, seq: seq++ });
       if (kind === "group") stack.push({ node, path: at });
@@ -102,8 +108,18 @@ function isGroupLike(o: Record<string, unknown>): boolean {
   return Array.isArray(o.children) || typeof o.parallel === "boolean";
 }
 
-function isGroup(node: RunNodeJson): boolean {
-  return Array.isArray(node.children) || typeof node.parallel === "boolean";
+/**
+ * A bare node's kind (§11, §12): with `action` or `arguments` it is a job, even with `children`
+ * (a certification's generated children, which are not walked); with `parallel` and no `action`
+ * a group; anything else is a shape jobsync does not know, and the run is not planned.
+ */
+function kindOf(node: RunNodeJson, raw: unknown, at: string): "job" | "group" {
+  if (node.action !== undefined || node.arguments !== undefined) return "job";
+  if (typeof node.parallel === "boolean") return "group";
+  const keys = isRecord(raw) ? Object.keys(raw).sort().join(", ") : typeof raw;
+  throw new ResponseShapeError(
+    `${at} (id ${node.id}) is neither a job run (no action or arguments) nor a group run (no parallel); its keys: ${keys}`,
+  );
 }
 
 /** Places every entry under its `parent` (when that names a group) else its container; sorts by ordinal. */

@@ -19,8 +19,17 @@ export interface PlanResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Run statuses known not to accept new job runs (the API answers 409). Unknown statuses are allowed. */
-export const NOT_RUNNING_STATUSES: ReadonlySet<string> = new Set(["complete", "cancelled", "cancelling"]);
+/** Run statuses that accept new job runs (§12): only the run's own status decides. */
+export const RUNNING_STATUSES: ReadonlySet<string> = new Set(["running", "waiting"]);
+/** Finished runs (both spellings of cancelled): shown when in sync, an error when they lack jobs. */
+export const NOT_RUNNING_STATUSES: ReadonlySet<string> = new Set([
+  "complete",
+  "cancelled",
+  "canceled",
+  "cancelling",
+  "failed",
+  "skipped",
+]);
 
 function targetError(manifest: DesiredManifest, message: string): Diagnostic {
   const at = manifest.targetSource;
@@ -68,16 +77,27 @@ export function planChanges(desired: DesiredState, live: LiveState, options: Pla
       diagnostics.push(targetError(manifest, `process run ${resolution.runId} was not read`));
       continue;
     }
-    if (run.status !== undefined && NOT_RUNNING_STATUSES.has(run.status)) {
+    const status = run.status;
+    if (status !== undefined && !RUNNING_STATUSES.has(status) && !NOT_RUNNING_STATUSES.has(status)) {
       diagnostics.push(
         targetError(
           manifest,
-          `process run ${run.id} is ${run.status}; job runs can only be added to a running run`,
+          `process run ${run.id} has the status ${JSON.stringify(status)}, which jobsync does not know: it plans only running and waiting runs (fail closed)`,
         ),
       );
       continue;
     }
     const result = planRun(manifest, run, options.maxJobsPerRequest);
+    if (status !== undefined && NOT_RUNNING_STATUSES.has(status) && result.runPlan.insertions.length > 0) {
+      const missing = result.runPlan.insertions.reduce((n, i) => n + i.jobs.length, 0);
+      diagnostics.push(
+        targetError(
+          manifest,
+          `process run ${run.id} is ${status} but lacks ${missing === 1 ? "1 job run" : `${missing} job runs`} of the manifest; job runs can only be added to a running run`,
+        ),
+      );
+      continue;
+    }
     for (const d of result.diagnostics) diagnostics.push(d);
     if (!hasErrors(result.diagnostics)) planned.push({ file: manifest.source.file, runPlan: result.runPlan });
   }

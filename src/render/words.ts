@@ -16,6 +16,7 @@ import type {
   PlanSummary,
   RunPlan,
 } from "../plan/plan-types.js";
+import { NOT_RUNNING_STATUSES } from "../plan/planner.js";
 
 /** Longest title shown, in characters, before it is cut with "…". */
 export const MAX_TITLE = 80;
@@ -182,9 +183,14 @@ export function runIsQuiet(run: RunPlan): boolean {
 }
 
 /** The run header's ending: "" (changes), `: nothing to create` (notes only) or `: no changes`. */
+/** A finished run (§12) in sync is shown as Finished, not as an error. */
 export function runStateWords(run: RunPlan): string {
   if (run.insertions.length > 0) return "";
-  return runIsQuiet(run) ? ": no changes" : ": nothing to create";
+  const finished =
+    run.status !== undefined && NOT_RUNNING_STATUSES.has(run.status)
+      ? `Finished (${plain(run.status, 20)}), `
+      : "";
+  return runIsQuiet(run) ? `: ${finished}no changes` : `: ${finished}nothing to create`;
 }
 
 /** The exact no-changes line. */
