@@ -50,7 +50,7 @@ export function durationWords(ms: number): string {
   return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
 }
 
-const WAIT_WORDS: Record<WaitReason, string> = {
+export const WAIT_WORDS: Record<WaitReason, string> = {
   "rate-limit": "waiting for the rate limit",
   "server-429": "waiting after HTTP 429 (server rate limit)",
   retry: "waiting to retry a request",

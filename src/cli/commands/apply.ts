@@ -17,6 +17,7 @@ import { createApplyOutput } from "../apply-output.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
 import { formatOption, readFormat, readPlanFile, writeDiagnostics } from "../plan-output.js";
+import { planningHeartbeat } from "../planning-heartbeat.js";
 
 const APPLY_FORMATS = ["text", "json"] as const;
 const USAGE =
@@ -86,7 +87,9 @@ async function runApply(ctx: CommandContext): Promise<number> {
   const waits = createWaitTracker();
   const output = createApplyOutput(ctx, format, waits);
   ctx.io.atForcedExit?.(() => ctx.io.stdout.write(output.soFar()));
+  const heartbeat = planningHeartbeat(ctx);
   const onClientEvent = (e: ClientEvent) => {
+    if (planning) heartbeat.onEvent(e);
     if (e.type !== "waiting" || !Number.isFinite(e.untilMs)) return;
     waits.note({ reason: e.reason, untilMs: e.untilMs });
     if (e.untilMs - Date.now() >= 1000) {
@@ -145,6 +148,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
     }
     if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
     planning = false;
+    heartbeat.stop();
     if (format === "text") ctx.io.stdout.write("\n");
     const result = await applyPlan(plan, client, {
       parallelism: config.parallelism,
@@ -158,6 +162,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
   } finally {
     output.close();
     ctx.io.signal?.removeEventListener("abort", onInterrupt);
+    heartbeat.stop();
     await locks?.release();
     await client.close();
   }

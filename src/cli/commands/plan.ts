@@ -5,6 +5,7 @@ import { serializePlan } from "../../plan/plan-file.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
 import { formatOption, PLAN_FORMATS, readFormat, renderPlan, writeDiagnostics } from "../plan-output.js";
+import { planningHeartbeat } from "../planning-heartbeat.js";
 
 export const planCommand: CommandSpec = {
   usage: "jobsync plan [--out FILE] [--format text|json|markdown] [--detailed-exitcode] [--target ID]...",
@@ -25,7 +26,8 @@ export const planCommand: CommandSpec = {
   async run(ctx) {
     const format = readFormat(ctx, PLAN_FORMATS);
     const config = await loadCommandConfig(ctx);
-    const client = openClient(ctx, config);
+    const heartbeat = planningHeartbeat(ctx);
+    const client = openClient(ctx, config, heartbeat.onEvent);
     try {
       const { plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
       if (format === "json") writeDiagnostics(ctx.io, warnings);
@@ -39,6 +41,7 @@ export const planCommand: CommandSpec = {
       }
       return ctx.values["detailed-exitcode"] && plan.summary.create > 0 ? 2 : 0;
     } finally {
+      heartbeat.stop();
       await client.close();
     }
   },

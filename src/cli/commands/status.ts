@@ -4,6 +4,7 @@ import { renderStatusJson, renderStatusMarkdown, renderStatusText } from "../../
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
 import { readFormat, writeDiagnostics } from "../plan-output.js";
+import { planningHeartbeat } from "../planning-heartbeat.js";
 
 const STATUS_FORMATS = ["text", "json", "markdown"] as const;
 
@@ -34,7 +35,8 @@ export const statusCommand: CommandSpec = {
   async run(ctx) {
     const format = readFormat(ctx, STATUS_FORMATS);
     const config = await loadCommandConfig(ctx);
-    const client = openClient(ctx, config);
+    const heartbeat = planningHeartbeat(ctx);
+    const client = openClient(ctx, config, heartbeat.onEvent);
     try {
       const { plan, live, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
       writeDiagnostics(ctx.io, warnings);
@@ -49,6 +51,7 @@ export const statusCommand: CommandSpec = {
       ctx.io.stdout.write(text);
       return ctx.values["detailed-exitcode"] && report.outOfSync > 0 ? 2 : 0;
     } finally {
+      heartbeat.stop();
       await client.close();
     }
   },
