@@ -3,9 +3,11 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import { closestWord } from "../input/did-you-mean.js";
 import { count } from "../render/words.js";
 import type { CliIO, CommandSpec, GlobalOptions, OptionSpec, OutStream } from "./cli-types.js";
 import { COMMANDS } from "./commands/index.js";
+import { flagProblem } from "./flag-words.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
 
 /** Options every command takes (also read by `jobsync completion`). */
@@ -55,8 +57,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         io.stdout.write(renderHelp(COMMANDS, GLOBAL_OPTIONS));
         return name === undefined && !argv.includes("--help") && !argv.includes("-h") ? 1 : 0;
       }
+      const close = closestWord(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
       throw new UserError(
-        `unknown command "${name}"`,
+        `unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ""}`,
         `Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See jobsync --help.`,
       );
     }
@@ -92,6 +98,8 @@ function commandName(argv: readonly string[]): string | undefined {
 
 function parseCommandArgs(name: string, command: CommandSpec, args: string[]) {
   const options = { ...GLOBAL_OPTIONS, ...command.options };
+  const problem = flagProblem(name, options, args);
+  if (problem) throw new UserError(problem.message, problem.hint);
   try {
     return parseArgs({
       args,
