@@ -72,3 +72,19 @@ describe("jobsync status", () => {
     expect(md.out).toContain("| run-vendor Vendor onboarding | OutOfSync | 3 | 0 | 0 | 0 | 0 job runs |");
   });
 });
+
+describe("--parallelism", () => {
+  it("overrides the config's parallelism (apply reports it) and refuses a bad value", async () => {
+    const applied = await jobsync(["apply", "--auto-approve", "--format", "json", "--parallelism", "2"]);
+    expect(applied.code).toBe(0);
+    const start = applied.out
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as { type: string; parallelism?: number })
+      .find((e) => e.type === "apply-start");
+    expect(start?.parallelism).toBe(2);
+    const bad = await jobsync(["plan", "--parallelism", "0"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--parallelism must be a whole number from 1 to 9999 (got "0")');
+  });
+});

@@ -12,13 +12,19 @@ import type { CommandContext } from "./cli-types.js";
  * from the API steps (pipeline.ts) so `jobsync validate` loads no HTTP client.
  */
 
-export function loadCommandConfig(ctx: CommandContext): Promise<ResolvedConfig> {
-  return loadConfig({
+export async function loadCommandConfig(ctx: CommandContext): Promise<ResolvedConfig> {
+  const config = await loadConfig({
     cwd: ctx.io.cwd,
     configFile: ctx.global.config,
     manifests: ctx.global.manifests,
     env: ctx.io.env,
   });
+  const flag = ctx.values.parallelism;
+  if (flag === undefined) return config;
+  const parallelism = typeof flag === "string" && /^[1-9]\d{0,3}$/.test(flag) ? Number(flag) : undefined;
+  if (parallelism === undefined)
+    throw new UserError(`--parallelism must be a whole number from 1 to 9999 (got "${String(flag)}")`);
+  return { ...config, parallelism };
 }
 
 export interface LoadedDesired {

@@ -27,6 +27,8 @@ const plain = { noNullPrototype: true } as const;
 const text = fc.string({ maxLength: 12 });
 const nonEmpty = fc.string({ minLength: 1, maxLength: 12 });
 const line = fc.integer({ min: 1, max: 10_000 });
+/** JSON values as a saved plan can hold them: JSON has no -0 (it is written as 0), so none is generated. */
+const jsonValue = fc.jsonValue().map((v): unknown => JSON.parse(JSON.stringify(v)));
 const source = fc.record({ file: nonEmpty, line }, plain);
 const itemSource: fc.Arbitrary<ItemSource> = fc.record(
   {
@@ -51,7 +53,7 @@ const plannedJob: fc.Arbitrary<PlannedJob> = fc
   .record(
     {
       action: fc.constantFrom("sendTask", "contentRequest", "certification"),
-      args: fc.dictionary(nonEmpty, fc.jsonValue(), { maxKeys: 4, ...plain }),
+      args: fc.dictionary(nonEmpty, jsonValue, { maxKeys: 4, ...plain }),
       triggerType: fc.constantFrom("whenEligible", "manual"),
       source: itemSource,
       startsAtOnce: fc.boolean(),
@@ -85,7 +87,7 @@ const insertion: fc.Arbitrary<Insertion> = fc.record(
 );
 
 const fieldChange: fc.Arbitrary<FieldChange> = fc.record(
-  { field: nonEmpty, manifest: fc.jsonValue(), live: fc.jsonValue() },
+  { field: nonEmpty, manifest: jsonValue, live: jsonValue },
   { requiredKeys: ["field"], ...plain },
 );
 

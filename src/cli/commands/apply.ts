@@ -33,6 +33,11 @@ export const applyCommand: CommandSpec = {
       description: "Do not ask for confirmation (needed when not on a terminal)",
     },
     format: formatOption(APPLY_FORMATS),
+    parallelism: {
+      type: "string",
+      description: "Process runs worked on at once (overrides the config's parallelism)",
+      valueName: "N",
+    },
     target: {
       type: "string",
       multiple: true,

@@ -16,6 +16,11 @@ export const planCommand: CommandSpec = {
       type: "boolean",
       description: "Exit 2 when there are changes to apply (0 none, 1 error)",
     },
+    parallelism: {
+      type: "string",
+      description: "Process runs worked on at once (overrides the config's parallelism)",
+      valueName: "N",
+    },
     target: {
       type: "string",
       multiple: true,

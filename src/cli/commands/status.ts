@@ -25,6 +25,11 @@ export const statusCommand: CommandSpec = {
       type: "boolean",
       description: "Exit 2 when some process run is out of sync (0 all in sync, 1 error)",
     },
+    parallelism: {
+      type: "string",
+      description: "Process runs worked on at once (overrides the config's parallelism)",
+      valueName: "N",
+    },
     target: {
       type: "string",
       multiple: true,
