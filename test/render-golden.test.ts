@@ -42,7 +42,7 @@ function fixture(name: string): Plan {
   return JSON.parse(fixtureText(name)) as Plan;
 }
 
-const NAMES = ["empty", "single", "full", "in-sync", "drift-only", "escaping", "review"];
+const NAMES = ["empty", "single", "full", "in-sync", "drift-only", "escaping", "review", "template"];
 
 describe.each(NAMES)("plan %s", (name) => {
   const plan = fixture(name);

@@ -55,7 +55,7 @@ export function renderStatusJson(report: StatusReport): string {
 }
 
 export function renderStatusMarkdown(report: StatusReport): string {
-  const cell = (text: string) => escapeMarkdown(text).replace(/\|/g, "\\|");
+  const cell = (text: string) => escapeMarkdown(text, 120);
   const rows = report.runs.map(
     (r) =>
       `| ${cell(r.id)}${r.name ? ` ${cell(r.name)}` : ""} | ${r.sync} | ${r.missing} | ${r.drifted} | ${r.outOfOrder} | ${r.duplicated} | ${cell(healthWords(r))} |`,
