@@ -42,7 +42,10 @@ describe("status golden files", () => {
     expect(renderStatusMarkdown(report)).not.toMatch(/<b>|@finance-team/);
   });
   it("renders as one table with seven cells in every row (a | in a name splits no cell)", () => {
-    const html = micromark(renderStatusMarkdown(report), { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    const html = micromark(renderStatusMarkdown(report), {
+      extensions: [gfm()],
+      htmlExtensions: [gfmHtml()],
+    });
     const rows = html.split("<tr>").slice(2);
     expect(rows).toHaveLength(report.runs.length);
     for (const row of rows) expect(row.match(/<td/g)).toHaveLength(7);
