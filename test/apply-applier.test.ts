@@ -35,24 +35,41 @@ describe("applyPlan against the emulator", () => {
     expect(s.posts()).toBe(5);
   });
 
-  it("sends each run's insertions in plan order and reports start/done events", async () => {
+  it("sends a run's independent insertions at once, then one verifying read, and reports start/done events", async () => {
     const s = await setup();
     await s.apply(await s.plan());
     const runA = s.events
       .filter((e) => "runId" in e && e.runId === "run-a")
       .map((e) => `${e.type}:${"index" in e ? e.index : ""}`);
-    expect(runA).toEqual([
-      "insertion-start:1",
-      "insertion-done:1",
-      "insertion-start:2",
-      "insertion-done:2",
-      "insertion-start:3",
-      "insertion-done:3",
-      // The verifying read after the run's last write.
-      "verified:",
-    ]);
+    // run-a's three insertions hang on three different live nodes of a parallel run: all go out
+    // before any answer; the verifying read comes after the last.
+    expect(runA.slice(0, 3)).toEqual(["insertion-start:1", "insertion-start:2", "insertion-start:3"]);
+    expect(runA.slice(3, 6).sort()).toEqual(["insertion-done:1", "insertion-done:2", "insertion-done:3"]);
+    expect(runA[6]).toBe("verified:");
     const done = s.events.find((e) => e.type === "insertion-done" && e.runId === "run-b");
     expect(done).toMatchObject({ createdIds: expect.any(Array), adopted: false, requests: 1, of: 1 });
+    await expectConverged(s);
+  });
+
+  it("with parallelism 1 sends one request at a time, in plan order", async () => {
+    const s = await setup();
+    await s.apply(await s.plan(), { parallelism: 1 });
+    const order = s.events
+      .filter((e) => e.type === "insertion-start" || e.type === "insertion-done")
+      .map((e) =>
+        "runId" in e && "index" in e
+          ? `${e.type === "insertion-start" ? ">" : "<"}${e.runId}:${e.index}`
+          : "",
+      );
+    for (let i = 0; i < order.length; i += 2) expect(order[i + 1]).toBe(order[i]?.replace(">", "<"));
+    expect(order.filter((o) => o.startsWith(">"))).toEqual([
+      ">run-a:1",
+      ">run-a:2",
+      ">run-a:3",
+      ">run-b:1",
+      ">run-c:1",
+    ]);
+    await expectConverged(s);
   });
 });
 

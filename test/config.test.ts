@@ -64,7 +64,7 @@ describe("loadConfig: finding the file", () => {
         settleSeconds: 35,
       },
       rateLimit: { requests: 1000, perSeconds: 60 },
-      parallelism: 4,
+      parallelism: "auto",
       maxJobsPerRequest: 100,
       calendars: {},
       timeZone: "UTC",
@@ -104,7 +104,7 @@ describe("loadConfig: finding the file", () => {
   it("treats an empty config file as all defaults", async () => {
     const config = await loadConfig({ cwd: fixtures, configFile: "empty/.jobsyncrc.json", env: {} });
     expect(config.configFile).toBe(at("empty", ".jobsyncrc.json"));
-    expect(config.parallelism).toBe(4);
+    expect(config.parallelism).toBe("auto");
   });
 
   it("refuses a --config file that does not exist", async () => {

@@ -85,6 +85,6 @@ describe("--parallelism", () => {
     expect(start?.parallelism).toBe(2);
     const bad = await jobsync(["plan", "--parallelism", "0"]);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('--parallelism must be a whole number from 1 to 9999 (got "0")');
+    expect(bad.err).toContain('--parallelism must be a whole number from 1 to 9999, or auto (got "0")');
   });
 });

@@ -1,31 +1,33 @@
 /**
- * Applies a plan: process runs in parallel (p-limit, `parallelism`), each run's insertions one after
- * another in plan order (later positions assume the earlier ones). All requests go through the one
- * client, hence its one rate limiter. Failures are results, not exceptions: a failed insertion stops
- * its run, other runs go on. An abort stops starting new insertions; those in flight finish or are
- * reconciled.
+ * Applies a plan (contract §9.7): every run at once, each run's insertions as soon as the ones
+ * they wait for are done (run-schedule.ts: parts of a split gap in order; open places of a running
+ * serial group in plan order; everything else at the same time), all of them through one in-flight
+ * limit (inflight.ts: `parallelism`, or `auto` from the budget and the observed latency) and the
+ * client's one rate limiter. Failures are results, not exceptions: a failed insertion stops its
+ * run (nothing more is started there), other runs go on. An abort stops starting new insertions;
+ * those in flight finish or settle. After a run's last write, one verifying read. The result is a
+ * fold over the events (apply-result.ts).
  */
-import pLimit from "p-limit";
 import type { ProcessesApi } from "../api/api-types.js";
+import type { RateBudget } from "../api/rate-limiter.js";
 import type { Plan, RunPlan } from "../plan/plan-types.js";
-import type {
-  ApplyEvent,
-  ApplyResult,
-  CreatedInRun,
-  FailedInsertion,
-  InsertionRef,
-  NotAttempted,
-  SkipReason,
-} from "./apply-types.js";
+import { createResultBuilder } from "./apply-result.js";
+import type { ApplyEvent, ApplyResult, InsertionRef, SkipReason } from "./apply-types.js";
 import { startHeartbeat } from "./heartbeat.js";
+import { createInflightLimit, createLatencyMeter, type LatencyMeter, type Parallelism } from "./inflight.js";
 import { type RunnerContext, runInsertion } from "./insertion-runner.js";
 import { itemTitle } from "./reconcile.js";
-import { type CreatedInsertion, type RunVerification, verifyRun } from "./verify-run.js";
+import { insertionDependencies } from "./run-schedule.js";
+import { type CreatedInsertion, verifyRun } from "./verify-run.js";
 import { createWaitTracker, type WaitTracker } from "./wait-tracker.js";
 
 export interface ApplyOptions {
-  /** Process runs worked on at once. */
-  readonly parallelism: number;
+  /** Requests in flight at most: a number, or `auto` (budget × observed latency). */
+  readonly parallelism: Parallelism;
+  /** The client's rate budget, for `auto` (default 1000 per 60 s). */
+  readonly budget?: RateBudget;
+  /** Request latencies as the client observes them (fed from its request events), for `auto`. */
+  readonly latency?: LatencyMeter;
   readonly onEvent?: (e: ApplyEvent) => void;
   /** Abort = stop starting new insertions (Ctrl-C). */
   readonly signal?: AbortSignal;
@@ -64,8 +66,10 @@ function titles(run: RunPlan, index: number): string[] {
 /** Performs every insertion of `plan` through `api`; never throws for API failures. */
 export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOptions): Promise<ApplyResult> {
   const now = options.now ?? Date.now;
+  const results = createResultBuilder(plan);
   const emit = (e: ApplyEvent) => {
     lastProgress = now();
+    results.add(e);
     options.onEvent?.(e);
   };
   const runs = plan.processRuns.filter((r) => r.insertions.length > 0);
@@ -83,11 +87,11 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     waits,
     signal: options.signal,
   };
-
-  const created = new Map<string, { ids: string[]; titles: string[] }>();
-  const failed: FailedInsertion[] = [];
-  const notAttempted: NotAttempted[] = [];
-  let requests = 0;
+  const slots = createInflightLimit(
+    options.parallelism,
+    options.budget ?? { requests: 1000, perSeconds: 60 },
+    options.latency ?? createLatencyMeter(),
+  );
   let finished = 0;
   let inFlight = 0;
   let lastProgress = now();
@@ -101,94 +105,91 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
 
-  const skipRest = (run: RunPlan, from: number, reason: SkipReason) => {
-    if (from >= run.insertions.length) return;
-    for (let i = from; i < run.insertions.length; i += 1) {
-      notAttempted.push({
-        runId: run.id,
-        index: i + 1,
-        of: run.insertions.length,
-        titles: titles(run, i),
-        reason,
-      });
-    }
-    emit({ type: "run-skipped", runId: run.id, reason, insertions: run.insertions.length - from });
-  };
-
-  const record = (run: RunPlan, ids: readonly string[], createdTitles: readonly string[]) => {
-    if (ids.length === 0) return;
-    const entry = created.get(run.id) ?? { ids: [], titles: [] };
-    entry.ids.push(...ids);
-    entry.titles.push(...createdTitles);
-    created.set(run.id, entry);
-  };
-
-  const verified: RunVerification[] = [];
-  const unverifiedRuns: { runId: string; message: string }[] = [];
   /** The verifying read after the run's last write (verify-run.ts); skipped when interrupted. */
   const verify = async (run: RunPlan, done: readonly CreatedInsertion[]) => {
     if (done.length === 0 || options.signal?.aborted) return;
     try {
-      const v = verifyRun(await api.getProcessRun(run.id), done);
-      verified.push(v);
+      const v = verifyRun(await slots.run(() => api.getProcessRun(run.id)), done);
       emit({ type: "verified", ...v });
     } catch (error) {
       const message = `could not re-read the run to verify it: ${error instanceof Error ? error.message : String(error)}`;
-      unverifiedRuns.push({ runId: run.id, message });
       emit({ type: "verify-failed", runId: run.id, message });
     }
   };
 
+  /** One insertion: sent, classified, settled (insertion-runner.ts); false when it failed. */
+  const insert = async (run: RunPlan, i: number, done: CreatedInsertion[]): Promise<boolean> => {
+    const insertion = run.insertions[i];
+    if (!insertion) return true;
+    const ref: InsertionRef = { runId: run.id, index: i + 1, of: run.insertions.length };
+    const started = now();
+    inFlight += 1;
+    emit({ type: "insertion-start", ...ref, titles: titles(run, i), explain: insertion.explain });
+    const outcome = await runInsertion(ref, insertion, ctx);
+    inFlight -= 1;
+    finished += 1;
+    if (outcome.ids.length > 0) done.push({ insertion, ids: outcome.ids, complete: outcome.ok });
+    const ms = now() - started;
+    const { requests } = outcome;
+    if (outcome.ok) {
+      emit({
+        type: "insertion-done",
+        ...ref,
+        createdIds: outcome.ids,
+        ms,
+        adopted: outcome.adopted,
+        requests,
+      });
+      return true;
+    }
+    const { status, message } = outcome;
+    emit({
+      type: "insertion-failed",
+      ...ref,
+      ...(status === undefined ? {} : { status }),
+      message,
+      outcome: outcome.outcome,
+      createdIds: outcome.ids,
+      createdTitles: outcome.titles,
+      ms,
+      requests,
+    });
+    return false;
+  };
+
+  /** A run's insertions, each once those it waits for are done; a failure starts nothing more. */
   const applyRun = async (run: RunPlan) => {
+    const deps = insertionDependencies(run);
     const done: CreatedInsertion[] = [];
-    await writeRun(run, done);
+    const skipped: { index: number; reason: SkipReason }[] = [];
+    let failed = false;
+    const tasks: Promise<void>[] = [];
+    const skip = (i: number) => {
+      skipped.push({ index: i + 1, reason: options.signal?.aborted ? "interrupted" : "after-failure" });
+    };
+    for (let i = 0; i < run.insertions.length; i += 1) {
+      tasks[i] = (async () => {
+        await Promise.all((deps[i] ?? []).map((j) => tasks[j]));
+        if (failed || options.signal?.aborted) return skip(i);
+        await slots.run(async () => {
+          if (failed || options.signal?.aborted) return skip(i);
+          if (!(await insert(run, i, done))) failed = true;
+        });
+      })();
+    }
+    await Promise.all(tasks);
+    for (const reason of ["after-failure", "interrupted"] as const) {
+      const indexes = skipped
+        .filter((s) => s.reason === reason)
+        .map((s) => s.index)
+        .sort((a, b) => a - b);
+      if (indexes.length > 0)
+        emit({ type: "run-skipped", runId: run.id, reason, insertions: indexes.length, indexes });
+    }
     await verify(run, done);
   };
 
-  const writeRun = async (run: RunPlan, done: CreatedInsertion[]) => {
-    const of = run.insertions.length;
-    for (let i = 0; i < of; i += 1) {
-      if (options.signal?.aborted) return skipRest(run, i, "interrupted");
-      const insertion = run.insertions[i];
-      if (!insertion) continue;
-      const ref: InsertionRef = { runId: run.id, index: i + 1, of };
-      const started = now();
-      inFlight += 1;
-      emit({ type: "insertion-start", ...ref, titles: titles(run, i), explain: insertion.explain });
-      const outcome = await runInsertion(ref, insertion, ctx);
-      inFlight -= 1;
-      finished += 1;
-      requests += outcome.requests;
-      record(run, outcome.ids, outcome.titles);
-      if (outcome.ids.length > 0) done.push({ insertion, ids: outcome.ids, complete: outcome.ok });
-      const ms = now() - started;
-      if (outcome.ok) {
-        emit({
-          type: "insertion-done",
-          ...ref,
-          createdIds: outcome.ids,
-          ms,
-          adopted: outcome.adopted,
-          requests: outcome.requests,
-        });
-        continue;
-      }
-      const { status, message } = outcome;
-      failed.push({ ...ref, titles: titles(run, i), status, message, outcome: outcome.outcome });
-      emit({
-        type: "insertion-failed",
-        ...ref,
-        status,
-        message,
-        outcome: outcome.outcome,
-        createdIds: outcome.ids,
-        ms,
-      });
-      return skipRest(run, i + 1, "after-failure");
-    }
-  };
-
-  emit({ type: "apply-start", runs: runCount, insertions: total, jobs, parallelism: options.parallelism });
+  emit({ type: "apply-start", runs: runCount, insertions: total, jobs, parallelism: slots.limit() });
   const stopHeartbeat = startHeartbeat({
     everyMs: options.heartbeatMs ?? 10_000,
     now,
@@ -207,28 +208,11 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
     },
   });
   try {
-    const limit = pLimit(Math.max(1, options.parallelism));
-    await Promise.all(runs.map((run) => limit(() => applyRun(run))));
+    await Promise.all(runs.map((run) => applyRun(run)));
   } finally {
     stopHeartbeat();
     options.signal?.removeEventListener("abort", onAbort);
   }
 
-  const createdList: CreatedInRun[] = runs
-    .filter((r) => created.has(r.id))
-    .map((r) => {
-      const entry = created.get(r.id) as { ids: string[]; titles: string[] };
-      return { runId: r.id, jobRunIds: entry.ids, titles: entry.titles };
-    });
-  return {
-    created: createdList,
-    createdCount: createdList.reduce((n, c) => n + c.jobRunIds.length, 0),
-    requests,
-    failed,
-    notAttempted,
-    interrupted,
-    planned: { jobs, requests: total, runs: runCount },
-    verified,
-    unverifiedRuns,
-  };
+  return results.result();
 }

@@ -54,7 +54,11 @@ export type ApplyEvent =
       readonly outcome: FailureOutcome;
       /** Ids of the insertion's job runs that do exist (a partial insertion), in plan order. */
       readonly createdIds: readonly string[];
+      /** Their titles, as sent. */
+      readonly createdTitles: readonly string[];
       readonly ms: number;
+      /** POSTs this insertion sent (requests that never left are not counted). */
+      readonly requests: number;
     })
   | (InsertionRef & {
       /** A POST failed ambiguously (5xx, timeout, reset); the run was re-read. */
@@ -88,6 +92,8 @@ export type ApplyEvent =
       readonly runId: string;
       readonly reason: SkipReason;
       readonly insertions: number;
+      /** The 1-based indexes of the insertions not attempted. */
+      readonly indexes: readonly number[];
     }
   | { readonly type: "interrupted"; readonly inFlight: number }
   | ({ readonly type: "verified" } & RunVerification)
@@ -98,7 +104,7 @@ export type SkipReason = "after-failure" | "interrupted";
 
 export interface CreatedInRun {
   readonly runId: string;
-  /** In the order they were created. */
+  /** In plan order (insertion by insertion), whichever finished first. */
   readonly jobRunIds: readonly string[];
   readonly titles: readonly string[];
 }

@@ -1,7 +1,7 @@
 import type { ProcessesClient } from "../api/client.js";
 import { type HeldLocks, lockDir, lockRuns } from "../apply/run-lock.js";
 import { checkStale } from "../apply/stale-check.js";
-import type { ResolvedConfig } from "../config/config-types.js";
+import { type ResolvedConfig, readConcurrency } from "../config/config-types.js";
 import { UserError } from "../diagnostics/errors.js";
 import { parseDuration } from "../input/duration.js";
 import type { Plan } from "../plan/plan-types.js";
@@ -56,7 +56,7 @@ export async function lockAndFreshen(
   let locks = await lockRuns(config.api.baseUrl, runsToWrite(plan), options);
   try {
     const writing = { ...plan, processRuns: plan.processRuns.filter((r) => r.insertions.length > 0) };
-    const stale = await checkStale(writing, client, config.parallelism);
+    const stale = await checkStale(writing, client, readConcurrency(config.parallelism));
     if (stale.length === 0) return { plan, locks, replanned: false };
     if (replan === undefined) onStale(stale.map((s) => s.runId));
     const fresh = await replan();

@@ -21,9 +21,16 @@ export async function loadCommandConfig(ctx: CommandContext): Promise<ResolvedCo
   });
   const flag = ctx.values.parallelism;
   if (flag === undefined) return config;
-  const parallelism = typeof flag === "string" && /^[1-9]\d{0,3}$/.test(flag) ? Number(flag) : undefined;
+  const parallelism =
+    flag === "auto"
+      ? "auto"
+      : typeof flag === "string" && /^[1-9]\d{0,3}$/.test(flag)
+        ? Number(flag)
+        : undefined;
   if (parallelism === undefined)
-    throw new UserError(`--parallelism must be a whole number from 1 to 9999 (got "${String(flag)}")`);
+    throw new UserError(
+      `--parallelism must be a whole number from 1 to 9999, or auto (got "${String(flag)}")`,
+    );
   return { ...config, parallelism };
 }
 

@@ -1,7 +1,7 @@
 import { type ClientEvent, createProcessesClient, type ProcessesClient } from "../api/client.js";
 import type { LiveState } from "../api/live-types.js";
 import { createLiveReader } from "../api/read-live.js";
-import type { ResolvedConfig } from "../config/config-types.js";
+import { type ResolvedConfig, readConcurrency } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
 import { readProxySettings } from "../config/proxy-env.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
@@ -75,7 +75,7 @@ export async function loadExpanded(
   /** The manifests, when the caller has read them already. */
   loaded?: LoadedDesired,
 ): Promise<ExpandedState> {
-  const reader = createLiveReader(client, { parallelism: config.parallelism, onlyRunIds });
+  const reader = createLiveReader(client, { parallelism: readConcurrency(config.parallelism), onlyRunIds });
   const { parts, warnings } = loaded ?? (await loadDesired(ctx, config, (target) => reader.add(target)));
   const live = await reader.finish(
     parts.map((p) => (p.kind === "ready" ? p.manifest.target : p.pending.manifest.target)),

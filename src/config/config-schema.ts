@@ -56,7 +56,10 @@ export const configSchema = z.strictObject({
   rateLimit: z
     .strictObject({ requests: positiveInt.optional(), perSeconds: positiveInt.optional() })
     .optional(),
-  parallelism: positiveInt.optional(),
+  parallelism: expecting(
+    z.union([positiveInt, z.literal("auto")]),
+    'a whole number of requests in flight (1 or more), or "auto"',
+  ).optional(),
   maxJobsPerRequest: positiveInt.optional(),
   calendars: expecting(
     z.record(z.string(), nonEmpty),

@@ -15,7 +15,8 @@ export interface ResolvedConfig {
     readonly settleSeconds: number;
   };
   readonly rateLimit: { readonly requests: number; readonly perSeconds: number };
-  readonly parallelism: number;
+  /** Requests in flight at most, or `auto` (rate budget × observed latency). */
+  readonly parallelism: number | "auto";
   readonly maxJobsPerRequest: number;
   /** Calendar name → absolute path of its file. */
   readonly calendars: Readonly<Record<string, string>>;
@@ -28,3 +29,8 @@ export type Credentials =
   | { readonly type: "clientCredentials"; readonly clientId: string; readonly clientSecret: string }
   | { readonly type: "token"; readonly token: string }
   | { readonly type: "none" };
+
+/** Reads at once while planning: the `parallelism` number, or 8 for `auto` (reads are few and small). */
+export function readConcurrency(parallelism: number | "auto"): number {
+  return parallelism === "auto" ? 8 : parallelism;
+}

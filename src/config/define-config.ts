@@ -22,8 +22,8 @@ export interface JobsyncConfig {
   };
   /** Client-side budget for all requests (sliding window). Default 1000 per 60 seconds. */
   rateLimit?: { requests?: number; perSeconds?: number };
-  /** Process runs worked on at once. Default 4. */
-  parallelism?: number;
+  /** Requests in flight at most, or `"auto"` (rate budget × observed latency). Default `"auto"`. */
+  parallelism?: number | "auto";
   /** Longer insertions are split. Default 100. */
   maxJobsPerRequest?: number;
   /** Holiday calendars by name, for a manifest's `calendar:` (paths relative to the config file). */

@@ -13,7 +13,7 @@ export const CONFIG_DEFAULTS = {
   maxWaitSeconds: 300,
   settleSeconds: 35,
   rateLimit: { requests: 1000, perSeconds: 60 },
-  parallelism: 4,
+  parallelism: "auto",
   maxJobsPerRequest: 100,
   timeZone: "UTC",
 } as const;

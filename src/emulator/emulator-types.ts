@@ -72,7 +72,9 @@ export interface FaultSpec {
     | { readonly type: "status-after"; readonly status: number }
     | { readonly type: "reset-before" }
     | { readonly type: "reset-after" }
-    | { readonly type: "latency"; readonly ms: number };
+    | { readonly type: "latency"; readonly ms: number }
+    /** Waits `ms` before doing the work (real timers): requests sent together commit in another order. */
+    | { readonly type: "hold"; readonly ms: number };
 }
 
 export interface EmulatorOptions {

@@ -9,13 +9,16 @@ import type { FaultSpec } from "./emulator-types.js";
  * - status-after: do the work (commit), then answer that status with the error body
  * - reset-before / reset-after: destroy the socket without answering, before / after the work
  * - latency: delay the response by `ms` (real timers)
+ * - hold: wait `ms` before doing the work (real timers), so requests commit out of send order
  */
 
-export type FaultEffect = Exclude<FaultSpec["kind"], { readonly type: "latency" }>;
+export type FaultEffect = Exclude<FaultSpec["kind"], { readonly type: "latency" | "hold" }>;
 
 /** What applies to one request. */
 export interface FaultDecision {
   readonly latencyMs: number;
+  /** Wait before the work. */
+  readonly holdMs: number;
   readonly effect?: FaultEffect;
 }
 
@@ -46,6 +49,7 @@ export class FaultInjector {
   /** Counts the request against every matching fault and says what to do with it. */
   decide(method: string, path: string): FaultDecision {
     let latencyMs = 0;
+    let holdMs = 0;
     let effect: FaultEffect | undefined;
     for (const fault of this.faults) {
       if (!matches(fault.spec, method, path)) continue;
@@ -53,10 +57,11 @@ export class FaultInjector {
       if (fault.seen < fault.first || fault.seen > fault.last) continue;
       const kind = fault.spec.kind;
       if (kind.type === "latency") latencyMs += kind.ms;
+      else if (kind.type === "hold") holdMs += kind.ms;
       else effect ??= kind;
     }
     this.faults = this.faults.filter((f) => f.seen < f.last);
-    return effect ? { latencyMs, effect } : { latencyMs };
+    return effect ? { latencyMs, holdMs, effect } : { latencyMs, holdMs };
   }
 }
 

@@ -67,6 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     const decision = faults.decide(method, path);
+    if (decision.holdMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.holdMs));
     const effect = decision.effect;
     if (effect?.type === "reset-before") {
       finish(0, rawBody);

@@ -91,9 +91,11 @@ const EVENTS: ApplyEvent[] = [
     message: "Bad assignee",
     outcome: "rejected",
     createdIds: [],
+    createdTitles: [],
     ms: 12_400,
+    requests: 1,
   },
-  { type: "run-skipped", runId: "run-q4close", reason: "interrupted", insertions: 1 },
+  { type: "run-skipped", runId: "run-q4close", reason: "interrupted", insertions: 1, indexes: [2] },
   { type: "interrupted", inFlight: 1 },
 ];
 

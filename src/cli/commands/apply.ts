@@ -1,9 +1,11 @@
 import type { ClientEvent, ProcessesClient } from "../../api/client.js";
 import { applyPlan } from "../../apply/applier.js";
 import { type ApplyEvent, applySucceeded } from "../../apply/apply-types.js";
+import { createLatencyMeter } from "../../apply/inflight.js";
 import type { HeldLocks } from "../../apply/run-lock.js";
 import { checkStale } from "../../apply/stale-check.js";
 import { createWaitTracker } from "../../apply/wait-tracker.js";
+import { readConcurrency } from "../../config/config-types.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UserError } from "../../diagnostics/errors.js";
 import { firstPlanDifference } from "../../plan/compare-plans.js";
@@ -35,7 +37,7 @@ export const applyCommand: CommandSpec = {
     format: formatOption(APPLY_FORMATS),
     parallelism: {
       type: "string",
-      description: "Process runs worked on at once (overrides the config's parallelism)",
+      description: "Requests in flight at most, or auto (overrides the config's parallelism)",
       valueName: "N",
     },
     target: {
@@ -93,8 +95,10 @@ async function runApply(ctx: CommandContext): Promise<number> {
   const output = createApplyOutput(ctx, format, waits);
   ctx.io.atForcedExit?.(() => ctx.io.stdout.write(output.soFar()));
   const heartbeat = planningHeartbeat(ctx);
+  const latency = createLatencyMeter();
   const onClientEvent = (e: ClientEvent) => {
     if (planning) heartbeat.onEvent(e);
+    if (e.type === "request" && e.status !== undefined && e.status !== 429) latency.sample(e.ms);
     if (e.type !== "waiting" || !Number.isFinite(e.untilMs)) return;
     waits.note({ reason: e.reason, untilMs: e.untilMs });
     if (e.untilMs - Date.now() >= 1000) {
@@ -117,7 +121,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
       };
       if (savedPlan) {
         plan = savedPlan;
-        await refuseIfStale(savedPlan, client, config.parallelism, planFile as string);
+        await refuseIfStale(savedPlan, client, readConcurrency(config.parallelism), planFile as string);
       } else {
         ({ plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx)));
       }
@@ -157,6 +161,8 @@ async function runApply(ctx: CommandContext): Promise<number> {
     if (format === "text") ctx.io.stdout.write("\n");
     const result = await applyPlan(plan, client, {
       parallelism: config.parallelism,
+      budget: config.rateLimit,
+      latency,
       settleMs: config.api.settleSeconds * 1000,
       signal: ctx.io.signal,
       waits,

@@ -18,7 +18,7 @@ export const planCommand: CommandSpec = {
     },
     parallelism: {
       type: "string",
-      description: "Process runs worked on at once (overrides the config's parallelism)",
+      description: "Requests in flight at most, or auto (overrides the config's parallelism)",
       valueName: "N",
     },
     target: {
