@@ -15,12 +15,13 @@ import { runCli } from "../dist/cli/main.js";
 import { startEmulator } from "../dist/emulator/server.js";
 import { loadManifests } from "../dist/manifest/load-manifests.js";
 import { planChanges } from "../dist/plan/planner.js";
+import { applyAtLatency } from "./apply-latency.mjs";
 import { emulatorProcess, median, ms, nullIO, time } from "./lib.mjs";
 import { bigScenario, countEntries, writeManifests } from "./scenarios.mjs";
 import { templateCost } from "./template-cost.mjs";
 
 const quick = process.argv.includes("--quick");
-/** `--only=plan|apply|startup|templates` runs one section (and writes no results file). */
+/** `--only=plan|apply|latency|startup|templates` runs one section (and writes no results file). */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const section = (name) => only === undefined || only === name;
 const rows = [];
@@ -235,6 +236,25 @@ if (section("plan")) await planningCost();
 if (section("apply")) {
   await applyThroughput({ label: "apply", clientBudget: true, hints: true });
   await applyThroughput({ label: "applyDefaultBudgetBare429", clientBudget: false, hints: false });
+}
+if (section("latency")) {
+  results.figures.applyLatency = [];
+  const cases = quick
+    ? [{ latencyMs: 480, runs: 4, gapsPerRun: 20 }]
+    : [
+        { latencyMs: 0, runs: 8, gapsPerRun: 25 },
+        { latencyMs: 120, runs: 1, gapsPerRun: 100 },
+        { latencyMs: 120, runs: 8, gapsPerRun: 25 },
+        { latencyMs: 480, runs: 8, gapsPerRun: 25 },
+        { latencyMs: 1000, runs: 8, gapsPerRun: 25 },
+        { latencyMs: 120, runs: 8, gapsPerRun: 50, budget: { requests: 100, perSeconds: 6 } },
+        { latencyMs: 1000, runs: 8, gapsPerRun: 50, budget: { requests: 100, perSeconds: 6 } },
+      ];
+  for (const c of cases) {
+    const { fig, row } = await applyAtLatency(c);
+    results.figures.applyLatency.push(fig);
+    rows.push(row);
+  }
 }
 if (section("startup")) startup();
 if (section("templates")) {

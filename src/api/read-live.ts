@@ -9,6 +9,7 @@ import { ApiError } from "../diagnostics/errors.js";
 import { selectsTarget, type TargetSpec, targetKey } from "../input/targets.js";
 import type { ProcessesApi } from "./api-types.js";
 import type { LiveRun, LiveState, TargetResolution } from "./live-types.js";
+import { createProcessReads, type ProcessReads } from "./process-reads.js";
 import { resolveTarget } from "./resolve-targets.js";
 
 export interface ReadLiveOptions {
@@ -19,6 +20,8 @@ export interface ReadLiveOptions {
    * the manifest's own `processRun` / `process.id`. Other targets are resolved but not read.
    */
   readonly onlyRunIds?: readonly string[];
+  /** Process reads shared with the rest of the plan (templates' `process.*`); default: this reader's own. */
+  readonly processes?: ProcessReads;
 }
 
 /**
@@ -36,6 +39,7 @@ type RunRead = LiveRun | TargetResolution;
 
 export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): LiveReader {
   const limit = pLimit(Math.max(1, options.parallelism));
+  const processes = options.processes ?? createProcessReads(api);
   const only = options.onlyRunIds;
   const resolutions = new Map<string, Promise<TargetResolution>>();
   const reads = new Map<string, Promise<RunRead>>();
@@ -64,7 +68,11 @@ export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): L
   const add = (target: TargetSpec): void => {
     const key = targetKey(target);
     if (resolutions.has(key)) return;
-    const resolution = limit(() => resolveTarget(target, api));
+    // Name lookups wait for the shared process list (outside the limit, so they hold no slot).
+    const resolution =
+      target.type === "processName"
+        ? resolveTarget(target, processes)
+        : limit(() => resolveTarget(target, processes));
     resolution
       .then((t) => {
         if (t.ok && selected(target, t.runId)) void readRun(t.runId);
@@ -77,6 +85,7 @@ export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): L
     add,
     async finish(wanted) {
       for (const target of wanted) add(target);
+      processes.flush();
       const targets = new Map<string, TargetResolution>();
       for (const target of wanted) {
         const key = targetKey(target);

@@ -7,14 +7,15 @@
 
 import { ApiError } from "../diagnostics/errors.js";
 import type { TargetSpec } from "../input/targets.js";
-import type { ProcessesApi, ProcessSummary } from "./api-types.js";
+import type { ProcessSummary } from "./api-types.js";
 import type { TargetResolution } from "./live-types.js";
+import type { ProcessReads } from "./process-reads.js";
 
 /** Close candidates shown when no process has the exact name. */
 const MAX_CANDIDATES = 5;
 
 /** Resolves one target. */
-export async function resolveTarget(target: TargetSpec, api: ProcessesApi): Promise<TargetResolution> {
+export async function resolveTarget(target: TargetSpec, api: ProcessReads): Promise<TargetResolution> {
   switch (target.type) {
     case "processRun":
       return { ok: true, runId: target.id };
@@ -35,8 +36,8 @@ export async function resolveTarget(target: TargetSpec, api: ProcessesApi): Prom
   }
 }
 
-async function resolveByName(name: string, api: ProcessesApi): Promise<TargetResolution> {
-  const listed = await api.listProcesses({ nameContains: name });
+async function resolveByName(name: string, api: ProcessReads): Promise<TargetResolution> {
+  const listed = await api.byName(name);
   const exact = listed.filter((p) => p.name === name);
   if (exact.length === 1)
     return currentRun(exact[0] as ProcessSummary, `process "${name}" (${exact[0]?.id})`);

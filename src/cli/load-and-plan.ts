@@ -1,5 +1,6 @@
 import { type ClientEvent, createProcessesClient, type ProcessesClient } from "../api/client.js";
 import type { LiveState } from "../api/live-types.js";
+import { createProcessReads } from "../api/process-reads.js";
 import { createLiveReader } from "../api/read-live.js";
 import { type ResolvedConfig, readConcurrency } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
@@ -75,12 +76,18 @@ export async function loadExpanded(
   /** The manifests, when the caller has read them already. */
   loaded?: LoadedDesired,
 ): Promise<ExpandedState> {
-  const reader = createLiveReader(client, { parallelism: readConcurrency(config.parallelism), onlyRunIds });
+  // One read of each process and of the process list for the whole plan (targets and templates).
+  const processes = createProcessReads(client);
+  const reader = createLiveReader(client, {
+    parallelism: readConcurrency(config.parallelism),
+    onlyRunIds,
+    processes,
+  });
   const { parts, warnings } = loaded ?? (await loadDesired(ctx, config, (target) => reader.add(target)));
   const live = await reader.finish(
     parts.map((p) => (p.kind === "ready" ? p.manifest.target : p.pending.manifest.target)),
   );
-  const expanded = await expandTemplates(parts, live, client, { timeZone: config.timeZone });
+  const expanded = await expandTemplates(parts, live, processes, { timeZone: config.timeZone });
   if (hasErrors(expanded.diagnostics)) throw new DiagnosticsError(expanded.diagnostics);
   if (onlyRunIds) refuseUnmatchedTargets(expanded.desired, live, onlyRunIds);
   return { desired: expanded.desired, live, warnings };

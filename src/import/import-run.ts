@@ -1,5 +1,6 @@
 import type { ProcessesApi } from "../api/api-types.js";
 import type { LiveRun } from "../api/live-types.js";
+import { createProcessReads } from "../api/process-reads.js";
 import { resolveTarget } from "../api/resolve-targets.js";
 import { UserError } from "../diagnostics/errors.js";
 import { type ImportedManifest, type ImportTarget, importManifest } from "./run-to-manifest.js";
@@ -43,7 +44,10 @@ export async function importRun(
 /** `--process-name` must resolve (as plan will resolve it) to the imported run. */
 async function checkProcessName(api: ProcessesApi, name: string, runId: string): Promise<void> {
   const byId = "Omit --process-name to target the run by its id.";
-  const resolution = await resolveTarget({ type: "processName", name }, api);
+  const processes = createProcessReads(api);
+  const pending = resolveTarget({ type: "processName", name }, processes);
+  processes.flush();
+  const resolution = await pending;
   if (!resolution.ok) throw new UserError(`--process-name: ${resolution.message}`, byId);
   if (resolution.runId !== runId) {
     throw new UserError(
