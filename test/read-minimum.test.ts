@@ -47,7 +47,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function plan(): Promise<string[]> {
+async function plan(command: readonly string[] = ["plan"]): Promise<string[]> {
   const io = memoryIO({
     cwd: dir,
     env: {
@@ -57,7 +57,7 @@ async function plan(): Promise<string[]> {
       NO_COLOR: "1",
     },
   });
-  const code = await runCli(["plan"], io);
+  const code = await runCli([...command], io);
   expect(io.err()).toBe("");
   expect(code).toBe(0);
   return emulator.requests
@@ -95,5 +95,22 @@ describe("reads per plan", () => {
       manifest("one", '{ process: { name: "Close 7" } }', "T"),
     );
     expect(await plan()).toEqual(["GET /processRuns/run-7", "GET /processes name contains 'Close 7'"]);
+  });
+
+  it("apply --auto-approve locks before reading: each run read once to plan, once to verify", async () => {
+    for (const n of [1, 2]) {
+      await writeFile(
+        join(dir, "manifests", `run-${n}.yaml`),
+        manifest(`r${n}`, `{ processRun: run-${n} }`, `T${n}`),
+      );
+    }
+    expect(await plan(["apply", "--auto-approve"])).toEqual([
+      "GET /processRuns/run-1",
+      "GET /processRuns/run-1",
+      "GET /processRuns/run-2",
+      "GET /processRuns/run-2",
+      "POST /processRuns/run-1/jobRuns",
+      "POST /processRuns/run-2/jobRuns",
+    ]);
   });
 });

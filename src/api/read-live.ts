@@ -22,6 +22,11 @@ export interface ReadLiveOptions {
   readonly onlyRunIds?: readonly string[];
   /** Process reads shared with the rest of the plan (templates' `process.*`); default: this reader's own. */
   readonly processes?: ProcessReads;
+  /**
+   * Called with every run id to read (sorted) once all targets are resolved, and awaited before
+   * any run is read (apply --auto-approve locks them here, so its plan read is its fresh read).
+   */
+  readonly beforeReads?: (runIds: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -75,7 +80,7 @@ export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): L
         : limit(() => resolveTarget(target, processes));
     resolution
       .then((t) => {
-        if (t.ok && selected(target, t.runId)) void readRun(t.runId);
+        if (t.ok && selected(target, t.runId) && !options.beforeReads) void readRun(t.runId);
       })
       .catch(() => undefined);
     resolutions.set(key, resolution);
@@ -96,6 +101,7 @@ export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): L
         const t = targets.get(targetKey(target));
         if (t?.ok && selected(target, t.runId)) runIds.add(t.runId);
       }
+      await options.beforeReads?.([...runIds].sort());
       const runs = new Map<string, LiveRun>();
       const missing = new Map<string, TargetResolution>();
       for (const id of runIds) {

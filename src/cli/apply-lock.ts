@@ -30,6 +30,31 @@ function runsToWrite(plan: Plan): string[] {
   return plan.processRuns.filter((r) => r.insertions.length > 0).map((r) => r.id);
 }
 
+export function lockOptions(ctx: CommandContext) {
+  return {
+    dir: lockDir(ctx.io.env),
+    timeoutMs: lockTimeoutMs(ctx),
+    now: Date.now,
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    command: `jobsync apply (${ctx.io.cwd})`,
+    onNote: (message: string) => ctx.io.stderr.write(`${message}\n`),
+  };
+}
+
+/**
+ * For `apply --auto-approve` (§12): the runs the manifests target are locked once resolved, before
+ * they are read, so the plan read is the fresh read. `held()` gives the locks taken (if any).
+ */
+export function lockBeforeReading(ctx: CommandContext, config: ResolvedConfig) {
+  let locks: HeldLocks | undefined;
+  return {
+    beforeReads: async (runIds: readonly string[]) => {
+      locks = await lockRuns(config.api.baseUrl, runIds, lockOptions(ctx));
+    },
+    held: () => locks,
+  };
+}
+
 export interface LockedPlan {
   readonly plan: Plan;
   readonly locks: HeldLocks;
@@ -45,14 +70,7 @@ export async function lockAndFreshen(
   replan: (() => Promise<Plan>) | undefined,
   onStale: (changed: readonly string[]) => never,
 ): Promise<LockedPlan> {
-  const options = {
-    dir: lockDir(ctx.io.env),
-    timeoutMs: lockTimeoutMs(ctx),
-    now: Date.now,
-    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-    command: `jobsync apply (${ctx.io.cwd})`,
-    onNote: (message: string) => ctx.io.stderr.write(`${message}\n`),
-  };
+  const options = lockOptions(ctx);
   let locks = await lockRuns(config.api.baseUrl, runsToWrite(plan), options);
   try {
     const writing = { ...plan, processRuns: plan.processRuns.filter((r) => r.insertions.length > 0) };

@@ -75,6 +75,8 @@ export async function loadExpanded(
   onlyRunIds?: readonly string[],
   /** The manifests, when the caller has read them already. */
   loaded?: LoadedDesired,
+  /** Awaited with the run ids once targets are resolved, before any run is read (apply's locks). */
+  beforeReads?: (runIds: readonly string[]) => Promise<void>,
 ): Promise<ExpandedState> {
   // One read of each process and of the process list for the whole plan (targets and templates).
   const processes = createProcessReads(client);
@@ -82,6 +84,7 @@ export async function loadExpanded(
     parallelism: readConcurrency(config.parallelism),
     onlyRunIds,
     processes,
+    ...(beforeReads ? { beforeReads } : {}),
   });
   const { parts, warnings } = loaded ?? (await loadDesired(ctx, config, (target) => reader.add(target)));
   const live = await reader.finish(
@@ -99,8 +102,16 @@ export async function loadAndPlan(
   config: ResolvedConfig,
   client: ProcessesClient,
   onlyRunIds?: readonly string[],
+  beforeReads?: (runIds: readonly string[]) => Promise<void>,
 ): Promise<PlannedState> {
-  const { desired, live, warnings } = await loadExpanded(ctx, config, client, onlyRunIds);
+  const { desired, live, warnings } = await loadExpanded(
+    ctx,
+    config,
+    client,
+    onlyRunIds,
+    undefined,
+    beforeReads,
+  );
   const result = planChanges(desired, live, { maxJobsPerRequest: config.maxJobsPerRequest, onlyRunIds });
   if (hasErrors(result.diagnostics)) throw new DiagnosticsError(result.diagnostics);
   return { desired, live, plan: result.plan, warnings };

@@ -14,7 +14,7 @@ import { renderNoChangesJson, renderPlanLine } from "../../render/apply-json.js"
 import { applyCompleteLine } from "../../render/apply-text.js";
 import { renderPlanText } from "../../render/plan-text.js";
 import { count, NO_CHANGES_LINE } from "../../render/words.js";
-import { lockAndFreshen, lockTimeoutMs } from "../apply-lock.js";
+import { lockAndFreshen, lockBeforeReading, lockTimeoutMs } from "../apply-lock.js";
 import { createApplyOutput } from "../apply-output.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
@@ -122,14 +122,22 @@ async function runApply(ctx: CommandContext): Promise<number> {
       if (savedPlan) {
         plan = savedPlan;
         await refuseIfStale(savedPlan, client, readConcurrency(config.parallelism), planFile as string);
+      } else if (autoApprove) {
+        // Locked before reading: the plan read is the fresh read (§12).
+        const early = lockBeforeReading(ctx, config);
+        try {
+          ({ plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx), early.beforeReads));
+        } finally {
+          locks = early.held();
+        }
       } else {
         ({ plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx)));
       }
-      // Lock the runs to write, then read them fresh (apply-lock.ts).
+      // Otherwise: lock the runs to write once the plan is known, then read them fresh (apply-lock.ts).
       const replan = savedPlan
         ? undefined
         : async () => (await loadAndPlan(ctx, config, client, targetFilter(ctx))).plan;
-      if (plan.summary.create > 0)
+      if (plan.summary.create > 0 && locks === undefined)
         ({ plan, locks } = await lockAndFreshen(ctx, config, client, plan, replan, stale));
       if (savedPlan && plan.summary.create > 0)
         await refuseIfNotReviewed(ctx, config, client, savedPlan, planFile as string);
