@@ -1,7 +1,8 @@
 /**
  * Performs one planned insertion, duplicate-safe:
  * - success: the ids come back (a 201 whose list does not match what was sent is ambiguous);
- * - `rejected` (a 4xx that will not heal): stop, report it;
+ * - `rejected` (a 4xx that will not heal): stop, report it; but a 409 gets one re-read: on a run
+ *   still running, what is in place is adopted and the rest sent once more (conflict.ts);
  * - `not-sent` (never reached the server): wait and send again;
  * - `maybe-applied` (5xx, timeout, reset): let the outcome settle (settle.ts: re-read over
  *   `api.settleSeconds`), adopt the job runs that are in place, re-send only the ones still
@@ -14,6 +15,7 @@ import { backoffMs } from "../api/retry-policy.js";
 import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
 import type { Insertion } from "../plan/plan-types.js";
 import type { ApplyEvent, FailureOutcome, InsertionRef } from "./apply-types.js";
+import { checkConflict } from "./conflict.js";
 import { itemTitle } from "./reconcile.js";
 import { settleAmbiguous } from "./settle.js";
 import type { WaitTracker } from "./wait-tracker.js";
@@ -129,6 +131,8 @@ export async function runInsertion(
 
   /** Items already re-sent once after an ambiguous outcome (never a second time). */
   const resentAfterAmbiguity = new Set<number>();
+  /** A 409 gets one re-read (and one re-send of what is absent), never a second. */
+  let conflictChecked = false;
   while (queue.length > 0) {
     const step = queue.shift() as Step;
     const stepItems = step.indexes.map((i) => items[i] as JobRunCreateItem);
@@ -149,9 +153,22 @@ export async function runInsertion(
       failure = classify(error);
       if (failure.outcome !== "not-sent") requests += 1;
     }
-    if (failure.outcome === "rejected") return fail(failure);
-
     let next: Step[] = [step];
+    if (failure.outcome === "rejected") {
+      if (failure.status !== 409 || conflictChecked) return fail(failure);
+      conflictChecked = true;
+      const check = await checkConflict(ctx.api, ref.runId, stepItems, step.position);
+      if (check.kind === "stop") return fail({ ...failure, message: `${failure.message}; ${check.message}` });
+      check.found.forEach((id, k) => {
+        if (id !== null) ids[step.indexes[k] as number] = id;
+      });
+      if (check.found.some((id) => id !== null)) adopted = true;
+      next = check.resend.map((r) => ({
+        position: r.position,
+        indexes: r.indexes.map((k) => step.indexes[k] as number),
+      }));
+    }
+
     if (failure.outcome === "maybe-applied") {
       const settled = await settleAmbiguous(ref.runId, stepItems, step.position, ctx);
       settled.found.forEach((id, k) => {
