@@ -1,24 +1,20 @@
 /**
- * Performs one planned insertion, duplicate-safe:
- * - success: the ids come back (a 201 whose list does not match what was sent is ambiguous);
- * - `rejected` (a 4xx that will not heal): stop, report it; but a 409 gets one re-read: on a run
- *   still running, what is in place is adopted and the rest sent once more (conflict.ts);
- * - `not-sent` (never reached the server): wait and send again;
- * - `maybe-applied` (5xx, timeout, reset): let the outcome settle (settle.ts: re-read over
- *   `api.settleSeconds`), adopt the job runs that are in place, re-send only the ones still
- *   absent after the window, next to them (reconcile.ts); an item is re-sent after an ambiguous
- *   outcome at most once, and a second ambiguous outcome leaves it unverified.
+ * Performs one planned insertion, duplicate-safe, step by step: send (send-step.ts: a 201 that
+ * does not match what was sent is ambiguous), recover (recover-step.ts: not-sent → again;
+ * maybe-applied → settle, adopt, re-send only what is still absent, at most once; rejected →
+ * stop, a 409 after one re-read), pause before any re-send (backoff, ended by Ctrl-C).
  * Attempts (POSTs tried) are bounded per insertion.
  */
 import type { InsertPosition, JobRunCreateItem, ProcessesApi } from "../api/api-types.js";
 import { backoffMs } from "../api/retry-policy.js";
-import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
 import type { Insertion } from "../plan/plan-types.js";
 import type { ApplyEvent, FailureOutcome, InsertionRef } from "./apply-types.js";
-import { checkConflict } from "./conflict.js";
 import { itemTitle } from "./reconcile.js";
-import { settleAmbiguous } from "./settle.js";
+import { type RecoveryMemory, recoverStep } from "./recover-step.js";
+import { type Step, sendStep, toCreateItem } from "./send-step.js";
 import type { WaitTracker } from "./wait-tracker.js";
+
+export { toCreateItem } from "./send-step.js";
 
 export interface RunnerContext {
   readonly api: ProcessesApi;
@@ -53,41 +49,6 @@ export type InsertionOutcome =
       readonly requests: number;
     };
 
-/** Exactly what is sent for a planned job: the API's three fields, nothing the plan adds. */
-export function toCreateItem(job: Insertion["jobs"][number]): JobRunCreateItem {
-  return { action: job.action, arguments: job.arguments, triggerType: job.triggerType };
-}
-
-interface Step {
-  readonly position: InsertPosition;
-  /** Indexes into the insertion's items. */
-  readonly indexes: readonly number[];
-}
-
-interface Failure {
-  readonly status?: number;
-  readonly message: string;
-  readonly outcome: RequestOutcome;
-}
-
-/** Why a 201 does not prove what it lists (count, distinct ids), or undefined when it does. */
-function mismatch(created: readonly { id?: string }[], sent: number): string | undefined {
-  const ids = created.map((c) => c.id).filter((id): id is string => typeof id === "string" && id !== "");
-  if (created.length !== sent)
-    return `the API answered 201 listing ${created.length} job runs for ${sent} sent`;
-  if (ids.length !== sent) return "the API answered 201 without an id for every job run";
-  if (new Set(ids).size !== ids.length) return "the API answered 201 with the same id twice";
-  return undefined;
-}
-
-function classify(error: unknown): Failure {
-  if (error instanceof ApiError) {
-    return { status: error.details.status, message: error.message, outcome: error.details.outcome };
-  }
-  // Unknown failures (not classified by the client) are treated as possibly applied: re-reading is safe.
-  return { message: error instanceof Error ? error.message : String(error), outcome: "maybe-applied" };
-}
-
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8000;
 
@@ -112,129 +73,69 @@ export async function runInsertion(
     before: insertion.before,
   };
   const queue: Step[] = [{ position, indexes: items.map((_, i) => i) }];
+  const memory: RecoveryMemory = { conflictChecked: false, resentAfterAmbiguity: new Set() };
   let attempts = 0;
   let requests = 0;
   let adopted = false;
   const existing = () => ids.filter((id): id is string => id !== null);
   const existingTitles = () => items.filter((_, i) => ids[i] !== null).map(itemTitle);
-  const fail = (
-    f: Failure | { status?: number; message: string; outcome: FailureOutcome },
-  ): InsertionOutcome => ({
+  const fail = (f: { status?: number; message: string; outcome: FailureOutcome }): InsertionOutcome => ({
     ok: false,
     ids: existing(),
     titles: existingTitles(),
-    status: f.status,
+    ...(f.status === undefined ? {} : { status: f.status }),
     message: f.message,
     outcome: f.outcome,
     requests,
   });
 
-  /** Items already re-sent once after an ambiguous outcome (never a second time). */
-  const resentAfterAmbiguity = new Set<number>();
-  /** A 409 gets one re-read (and one re-send of what is absent), never a second. */
-  let conflictChecked = false;
   while (queue.length > 0) {
     const step = queue.shift() as Step;
     const stepItems = step.indexes.map((i) => items[i] as JobRunCreateItem);
     attempts += 1;
-    let failure: Failure;
-    try {
-      const created = await ctx.api.createJobRuns(ref.runId, step.position, stepItems);
-      requests += 1;
-      const odd = mismatch(created, stepItems.length);
-      if (odd === undefined) {
-        step.indexes.forEach((itemIndex, k) => {
-          ids[itemIndex] = created[k]?.id ?? null;
-        });
-        continue;
-      }
-      failure = { status: 201, message: odd, outcome: "maybe-applied" };
-    } catch (error) {
-      failure = classify(error);
-      if (failure.outcome !== "not-sent") requests += 1;
-    }
-    let next: Step[] = [step];
-    if (failure.outcome === "rejected") {
-      if (failure.status !== 409 || conflictChecked) return fail(failure);
-      conflictChecked = true;
-      const check = await checkConflict(ctx.api, ref.runId, stepItems, step.position);
-      if (check.kind === "stop") return fail({ ...failure, message: `${failure.message}; ${check.message}` });
-      check.found.forEach((id, k) => {
-        if (id !== null) ids[step.indexes[k] as number] = id;
+    const answer = await sendStep(ctx.api, ref.runId, step, stepItems);
+    if (answer.kind === "created" || answer.sent) requests += 1;
+    if (answer.kind === "created") {
+      step.indexes.forEach((itemIndex, k) => {
+        ids[itemIndex] = answer.ids[k] ?? null;
       });
-      if (check.found.some((id) => id !== null)) adopted = true;
-      next = check.resend.map((r) => ({
-        position: r.position,
-        indexes: r.indexes.map((k) => step.indexes[k] as number),
-      }));
+      continue;
     }
-
-    if (failure.outcome === "maybe-applied") {
-      const settled = await settleAmbiguous(ref.runId, stepItems, step.position, ctx);
-      settled.found.forEach((id, k) => {
-        if (id !== null) ids[step.indexes[k] as number] = id;
-      });
-      const found = settled.found.filter((id) => id !== null).length;
-      if (found > 0) adopted = true;
-      if (settled.kind === "unverified") {
-        ctx.emit({
-          type: "reconcile",
-          ...ref,
-          status: failure.status,
-          message: failure.message,
-          found,
-          missing: settled.found.length - found,
-        });
-        return fail({
-          status: failure.status,
-          message: `${failure.message}; ${settled.message}`,
-          outcome: "unverified",
-        });
-      }
-      ctx.emit({
-        type: "reconcile",
-        ...ref,
-        status: failure.status,
-        message: failure.message,
-        found,
-        missing: settled.found.length - found,
-      });
-      next = settled.resend.map((r) => ({
-        position: r.position,
-        indexes: r.indexes.map((k) => step.indexes[k] as number),
-      }));
-      const again = next.flatMap((n) => n.indexes).filter((i) => resentAfterAmbiguity.has(i));
-      if (again.length > 0) {
-        return fail({
-          status: failure.status,
-          message: `${failure.message}; ${again.length === 1 ? "a job run" : `${again.length} job runs`} already sent again once after an unclear answer did not appear (not sent a third time)`,
-          outcome: "unverified",
-        });
-      }
-      for (const n of next) for (const i of n.indexes) resentAfterAmbiguity.add(i);
-    }
-    if (next.length === 0) continue;
+    const { failure } = answer;
+    const recovery = await recoverStep(ref, step, stepItems, failure, ids, memory, ctx);
+    if (recovery.kind === "stop") return fail(recovery);
+    adopted ||= recovery.adopted;
+    if (recovery.next.length === 0) continue;
     if (attempts >= ctx.maxAttempts) {
       return fail({ ...failure, message: `${failure.message} (gave up after ${attempts} attempts)` });
     }
-    if (ctx.signal?.aborted) {
+    if (!(await pauseBeforeResend(ref, attempts, recovery.next, failure, ctx))) {
       return fail({ ...failure, message: `${failure.message} (not sent again: apply was interrupted)` });
     }
-    const delayMs = resendDelay(attempts, ctx.random);
-    ctx.emit({
-      type: "retry",
-      ...ref,
-      attempt: attempts + 1,
-      delayMs,
-      jobs: next.reduce((n, s) => n + s.indexes.length, 0),
-      reason: failure.status !== undefined ? `HTTP ${failure.status}` : failure.message,
-    });
-    ctx.waits.note({ reason: "resend", untilMs: ctx.now() + delayMs });
-    await ctx.sleep(delayMs, ctx.signal);
-    if (ctx.signal?.aborted) {
-      return fail({ ...failure, message: `${failure.message} (not sent again: apply was interrupted)` });
-    }
-    queue.unshift(...next);
+    queue.unshift(...recovery.next);
   }
   return { ok: true, ids: existing(), titles: existingTitles(), adopted, requests };
+}
+
+/** The backoff before a re-send, announced; false when apply was interrupted (before or during it). */
+async function pauseBeforeResend(
+  ref: InsertionRef,
+  attempts: number,
+  next: readonly Step[],
+  failure: { readonly status?: number; readonly message: string },
+  ctx: RunnerContext,
+): Promise<boolean> {
+  if (ctx.signal?.aborted) return false;
+  const delayMs = resendDelay(attempts, ctx.random);
+  ctx.emit({
+    type: "retry",
+    ...ref,
+    attempt: attempts + 1,
+    delayMs,
+    jobs: next.reduce((n, s) => n + s.indexes.length, 0),
+    reason: failure.status !== undefined ? `HTTP ${failure.status}` : failure.message,
+  });
+  ctx.waits.note({ reason: "resend", untilMs: ctx.now() + delayMs });
+  await ctx.sleep(delayMs, ctx.signal);
+  return !ctx.signal?.aborted;
 }

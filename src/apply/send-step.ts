@@ -1,0 +1,64 @@
+/**
+ * One POST of an insertion (or of a re-sent part of it) and what its answer proves: the ids, or
+ * a failure classified by outcome. A 201 whose list does not match what was sent (count,
+ * missing or repeated ids) proves nothing and counts as ambiguous (contract §9.4).
+ */
+import type { InsertPosition, JobRunCreateItem, ProcessesApi } from "../api/api-types.js";
+import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
+import type { Insertion } from "../plan/plan-types.js";
+
+/** A request to make: where, and which of the insertion's items (indexes). */
+export interface Step {
+  readonly position: InsertPosition;
+  readonly indexes: readonly number[];
+}
+
+export interface Failure {
+  readonly status?: number;
+  readonly message: string;
+  readonly outcome: RequestOutcome;
+}
+
+export type StepAnswer =
+  | { readonly kind: "created"; readonly ids: readonly string[] }
+  | { readonly kind: "failed"; readonly failure: Failure; readonly sent: boolean };
+
+/** Exactly what is sent for a planned job: the API's three fields, nothing the plan adds. */
+export function toCreateItem(job: Insertion["jobs"][number]): JobRunCreateItem {
+  return { action: job.action, arguments: job.arguments, triggerType: job.triggerType };
+}
+
+export async function sendStep(
+  api: Pick<ProcessesApi, "createJobRuns">,
+  runId: string,
+  step: Step,
+  items: readonly JobRunCreateItem[],
+): Promise<StepAnswer> {
+  try {
+    const created = await api.createJobRuns(runId, step.position, items);
+    const odd = mismatch(created, items.length);
+    if (odd === undefined) return { kind: "created", ids: created.map((c) => c.id) };
+    return { kind: "failed", failure: { status: 201, message: odd, outcome: "maybe-applied" }, sent: true };
+  } catch (error) {
+    const failure = classify(error);
+    return { kind: "failed", failure, sent: failure.outcome !== "not-sent" };
+  }
+}
+
+/** Why a 201 does not prove what it lists (count, distinct ids), or undefined when it does. */
+function mismatch(created: readonly { id?: string }[], sent: number): string | undefined {
+  const ids = created.map((c) => c.id).filter((id): id is string => typeof id === "string" && id !== "");
+  if (created.length !== sent)
+    return `the API answered 201 listing ${created.length} job runs for ${sent} sent`;
+  if (ids.length !== sent) return "the API answered 201 without an id for every job run";
+  if (new Set(ids).size !== ids.length) return "the API answered 201 with the same id twice";
+  return undefined;
+}
+
+function classify(error: unknown): Failure {
+  if (error instanceof ApiError) {
+    return { status: error.details.status, message: error.message, outcome: error.details.outcome };
+  }
+  // Unknown failures (not classified by the client) are treated as possibly applied: re-reading is safe.
+  return { message: error instanceof Error ? error.message : String(error), outcome: "maybe-applied" };
+}
