@@ -39,11 +39,11 @@ export function escapeText(text, max = 4000) {
     .split("\n")
     .map((line) =>
       line
+        .replace(PUNCTUATION, (c) => `\\${c}`)
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")
         .replace(/>/g, "&gt;")
         .replace(/@/g, "@&#8203;")
-        .replace(PUNCTUATION, (c) => `\\${c}`)
         .replace(/^ +/, (spaces) => "&nbsp;".repeat(spaces.length)),
     )
     .join("  \n");

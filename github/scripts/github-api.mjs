@@ -77,7 +77,9 @@ export function createGitHubApi(env) {
   const base = new URL((env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""));
   const token = env.GITHUB_TOKEN;
   if (!token) {
-    throw new Error("GITHUB_TOKEN is not set: give this step the env GITHUB_TOKEN set to the workflow token (github.token).");
+    throw new Error(
+      "GITHUB_TOKEN is not set: give this step the env GITHUB_TOKEN set to the workflow token (github.token).",
+    );
   }
   const prefix = base.pathname.replace(/\/+$/, "");
 
