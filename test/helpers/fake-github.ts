@@ -151,10 +151,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return json(res, 401, { message: "Bad credentials" });
     const p = url.pathname.replace(/^\/repos\/acme\/manifests/, "");
     if (p === url.pathname) return json(res, 404, { message: "Not Found" });
-    let m: RegExpExecArray | null;
     const input = (body ?? {}) as Record<string, unknown>;
-    if ((m = /^\/issues\/(\d+)\/comments$/.exec(p))) {
-      const issue = Number(m[1]);
+    const at = (pattern: RegExp, wanted?: string) =>
+      wanted === undefined || wanted === method ? pattern.exec(p)?.[1] : undefined;
+    const commentsOf = at(/^\/issues\/(\d+)\/comments$/);
+    if (commentsOf !== undefined) {
+      const issue = Number(commentsOf);
       if (method === "GET")
         return page(
           res,
@@ -165,8 +167,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       state.comments.push(comment);
       return json(res, 201, comment);
     }
-    if ((m = /^\/issues\/comments\/(\d+)$/.exec(p)) && method === "PATCH") {
-      const comment = state.comments.find((c) => c.id === Number(m?.[1]));
+    const commentId = at(/^\/issues\/comments\/(\d+)$/, "PATCH");
+    if (commentId !== undefined) {
+      const comment = state.comments.find((c) => c.id === Number(commentId));
       if (!comment) return json(res, 404, { message: "Not Found" });
       comment.body = String(input.body);
       return json(res, 200, comment);
@@ -194,23 +197,28 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       state.issues.push(issue);
       return json(res, 201, issue);
     }
-    if ((m = /^\/issues\/(\d+)$/.exec(p)) && method === "PATCH") {
-      const issue = state.issues.find((i) => i.number === Number(m?.[1]));
+    const issueNumber = at(/^\/issues\/(\d+)$/, "PATCH");
+    if (issueNumber !== undefined) {
+      const issue = state.issues.find((i) => i.number === Number(issueNumber));
       if (!issue) return json(res, 404, { message: "Not Found" });
       Object.assign(issue, input);
       return json(res, 200, issue);
     }
-    if ((m = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(p)))
-      return page(res, url, state.commitPulls.get(m[1] ?? "") ?? []);
+    const pullsOf = at(/^\/commits\/([0-9a-f]+)\/pulls$/);
+    if (pullsOf !== undefined) return page(res, url, state.commitPulls.get(pullsOf) ?? []);
     if (p === "/pulls" && method === "GET") {
       const base = url.searchParams.get("base");
-      const closed = state.pulls.filter((pr) => !base || pr.base.ref === base);
-      return page(res, url, closed);
+      return page(
+        res,
+        url,
+        state.pulls.filter((pr) => !base || pr.base.ref === base),
+      );
     }
-    if ((m = /^\/git\/commits\/([0-9a-f]+)$/.exec(p))) {
-      const tree = state.trees.get(m[1] ?? "");
+    const commit = at(/^\/git\/commits\/([0-9a-f]+)$/);
+    if (commit !== undefined) {
+      const tree = state.trees.get(commit);
       return tree
-        ? json(res, 200, { sha: m[1], tree: { sha: tree } })
+        ? json(res, 200, { sha: commit, tree: { sha: tree } })
         : json(res, 404, { message: "Not Found" });
     }
     if (p === "/actions/artifacts" && method === "GET") {
@@ -218,9 +226,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const found = state.artifacts.filter((a) => !name || a.name === name).map(({ zip: _zip, ...a }) => a);
       return json(res, 200, { total_count: found.length, artifacts: found });
     }
-    if ((m = /^\/actions\/artifacts\/(\d+)\/zip$/.exec(p))) {
-      return json(res, 302, undefined, { location: `/download/${m[1]}` });
-    }
+    const zipOfArtifact = at(/^\/actions\/artifacts\/(\d+)\/zip$/);
+    if (zipOfArtifact !== undefined)
+      return json(res, 302, undefined, { location: `/download/${zipOfArtifact}` });
     return json(res, 404, { message: `no fake for ${method} ${p}` });
   }
 
