@@ -77,7 +77,7 @@ export function replanHint(pr) {
   const input = pr === undefined ? "" : ` and pull request number ${pr}`;
   return (
     `To re-plan and apply, run the **jobsync apply** workflow by hand (Actions → jobsync apply → Run workflow, on the branch${input}): ` +
-    "it plans from the branch head, shows that plan in the run's summary, and applies exactly it once the `jobsync-apply` environment's reviewers approve. " +
+    "it plans from the branch head, shows that plan in the run's summary, and applies exactly that plan once the reviewers of the `jobsync-apply-manual` environment approve. " +
     "Or open a pull request that changes the manifests; its plan is applied on merge."
   );
 }

@@ -5,9 +5,11 @@ export function runScript(
   script: string,
   args: readonly string[],
   env: Record<string, string>,
+  cwd?: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
+      ...(cwd !== undefined ? { cwd } : {}),
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
