@@ -215,6 +215,9 @@ describe("apply on merge", () => {
       "apply pr 13",
     ]);
     for (const n of [10, 12, 13]) expect(applyComment(n)).toContain(APPLIED_LINE);
+    for (const git of result.calls.filter((c) => c.command === "git")) {
+      expect(Object.keys(git.env).filter((k) => /TOKEN|WORKIVA/.test(k))).toEqual([]);
+    }
     for (const n of [8, 11, 14]) expect(applyComment(n)).toBe("");
   });
 

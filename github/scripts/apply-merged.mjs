@@ -20,6 +20,7 @@ import {
   APPLIED_LINE,
   addToSummary,
   applyPlanFile,
+  gitEnv,
   outcomeBody,
   replanHint,
   spawnRunner,
@@ -107,7 +108,7 @@ export async function main(io) {
           );
           const merge = pr.merge_commit_sha ?? sha;
           if (merge !== checkedOut) {
-            const git = await run("git", ["checkout", "--detach", "--quiet", merge], env);
+            const git = await run("git", ["checkout", "--detach", "--quiet", merge], gitEnv(env));
             if (git.code !== 0)
               throw new Error(`cannot check out merge commit ${merge}: ${git.output.trim()}`);
             checkedOut = merge;
@@ -133,7 +134,7 @@ export async function main(io) {
       await upsertStickyComment(api, repo, { issue: pr.number, mark: APPLY_MARKER, body, author });
       await addToSummary(env, `### Pull request #${pr.number}\n\n${body}`);
     }
-    if (checkedOut !== sha) await run("git", ["checkout", "--detach", "--quiet", sha], env);
+    if (checkedOut !== sha) await run("git", ["checkout", "--detach", "--quiet", sha], gitEnv(env));
     return failures === 0 ? 0 : 1;
   } catch (e) {
     stderr.write(`jobsync apply workflow failed: ${message(e)}\n`);

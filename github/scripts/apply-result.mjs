@@ -55,6 +55,22 @@ export function jobsyncEnv(env) {
 }
 
 /**
+ * The environment git runs with: no GitHub token, no Workiva credentials.
+ * @param {Env} env
+ * @returns {Record<string, string | undefined>}
+ */
+export function gitEnv(env) {
+  const {
+    GITHUB_TOKEN: _t,
+    WORKIVA_CLIENT_ID: _i,
+    WORKIVA_CLIENT_SECRET: _s,
+    JOBSYNC_TOKEN: _j,
+    ...rest
+  } = env;
+  return rest;
+}
+
+/**
  * `jobsync apply PLANFILE --auto-approve` (the saved plan is re-planned and refused if anything differs).
  * @param {Runner} run
  * @param {Env} env

@@ -62,7 +62,7 @@ export async function planCommentBody(mode, env) {
   const markdown =
     env.PLAN_OUTCOME === "success" ? await readIfThere(env.PLAN_MARKDOWN || "plan.md") : undefined;
   if (markdown !== undefined && markdown.trim() !== "") {
-    return `${markdown.trimEnd()}\n\n---\n<sub>Plan of commit ${commitText}, made by ${runText}. On merge, this plan is applied only if the merged tree is the one planned here.</sub>\n`;
+    return `${markdown.trimEnd()}\n\n---\n<sub>Plan of commit ${commitText} merged with its base as GitHub merges it now, made by ${runText}. On merge, this plan is applied only if the merged tree is the one planned here; otherwise nothing is applied until it is planned again.</sub>\n`;
   }
   const error = (await readIfThere(env.PLAN_ERROR || "plan-error.txt")) ?? "";
   const validateFailed = env.VALIDATE_OUTCOME !== undefined && env.VALIDATE_OUTCOME !== "success";
