@@ -50,10 +50,17 @@ export interface OptionSpec {
   readonly choices?: readonly string[];
 }
 
+export interface CommandExample {
+  readonly command: string;
+  readonly does: string;
+}
+
 /** A command as listed by help; its implementation is loaded only when needed. */
 export interface CommandEntry {
   readonly name: string;
   readonly summary: string;
+  /** For help: command lines a user would type, each with what it does. */
+  readonly examples: readonly CommandExample[];
   load(): Promise<CommandSpec>;
 }
 

@@ -14,7 +14,7 @@ import { renderCommandHelp, renderHelp } from "./help.js";
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   config: {
     type: "string",
-    description: "Config file (default: found by cosmiconfig from the working directory up)",
+    description: "Config file (default: jobsync.config.* or .jobsyncrc* here or in the nearest folder above)",
     valueName: "FILE",
   },
   manifests: {
