@@ -4,6 +4,8 @@ export interface OutStream {
   write(chunk: string): unknown;
   /** True when connected to a terminal. */
   readonly isTTY?: boolean;
+  /** The terminal's width in columns, when it is one (read at each use: it changes on resize). */
+  readonly columns?: number;
 }
 
 export interface CliIO {

@@ -48,12 +48,13 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   },
   {
     name: "NO_COLOR",
-    description: "any non-empty value: no colour (as --no-color; wins over FORCE_COLOR)",
+    description: "any non-empty value: no colour (as --no-color)",
     commands: COLOURED,
   },
   {
     name: "FORCE_COLOR",
-    description: "1, 2, 3 or true: colour even when not on a terminal; 0 or false: never",
+    description:
+      "1, 2, 3 or true: colour even when not on a terminal, and over NO_COLOR (as Node); 0 or false: never",
     commands: COLOURED,
   },
   {

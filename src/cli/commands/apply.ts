@@ -90,7 +90,8 @@ async function runApply(ctx: CommandContext): Promise<number> {
   };
   ctx.io.signal?.addEventListener("abort", onInterrupt, { once: true });
   const waits = createWaitTracker();
-  const output = createApplyOutput(ctx, format, waits);
+  let budgets: () => readonly { readonly limit: number; readonly ms: number }[] = () => [];
+  const output = createApplyOutput(ctx, format, waits, { budgets: () => budgets() });
   ctx.io.atForcedExit?.(() => ctx.io.stdout.write(output.soFar()));
   const heartbeat = planningHeartbeat(ctx);
   const onClientEvent = (e: ClientEvent) => {
@@ -107,6 +108,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
     }
   };
   const client = openClient({ ...ctx, io: { ...ctx.io, signal: clientAbort.signal } }, config, onClientEvent);
+  budgets = () => client.rateBudgets();
   let locks: HeldLocks | undefined;
   try {
     let plan: Plan;
