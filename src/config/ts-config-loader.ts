@@ -1,9 +1,10 @@
 /**
- * `.ts` config files. Node 22.18+ and 23.6+ strip types themselves: the file is imported as it
- * is. Older Node (20) gets the types stripped by sucrase (an optional dependency: pure
+ * `.ts` config files, always read as ES modules (whatever the nearest package.json's `type`), from a
+ * temporary file next to the config: `.mts` where Node strips types itself (22.18+, 23.6+), else
+ * (Node 20) `.mjs` with the types stripped by sucrase (an optional dependency: pure
  * JavaScript, no install scripts, about 60 ms to load and strip, against 550 ms for the whole
- * TypeScript compiler), and imports the result from a temporary `.mjs` file next to the config,
- * so relative imports and the project's packages resolve as from the config itself.
+ * TypeScript compiler). Next to the config, relative imports and the project's packages resolve as
+ * from the config itself.
  *
  * `import { defineConfig } from "jobsync"` in a project that does not install jobsync (a global
  * install) cannot resolve: that one specifier is then pointed at this running jobsync.
@@ -75,7 +76,6 @@ async function stripTypes(source: string, file: string): Promise<string> {
 export async function loadTypeScriptConfig(file: string, content: string, self: string): Promise<unknown> {
   const source = withSelfImport(content, file, self);
   const native = nodeStripsTypes();
-  if (native && source === content) return exportOf(await import(pathToFileURL(file).href));
   const code = native ? source : await stripTypes(source, file);
   const temp = path.join(
     path.dirname(file),
