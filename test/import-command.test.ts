@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { startEmulator } from "../src/emulator/server.js";
-import { defaultSchemaRef } from "../src/import/schema-ref.js";
+import { defaultSchemaRef, projectSchemaPath } from "../src/import/schema-ref.js";
 import { parseManifestText } from "../src/manifest/parse-manifest-text.js";
 import { apiClient, getToken } from "./helpers/emulator-api.js";
 import { memoryIO } from "./helpers/memory-io.js";
@@ -73,7 +73,9 @@ describe("jobsync import", () => {
     expect(await runCli(["import", "run-q4"], cli)).toBe(0);
     const text = cli.out();
     expect(cli.err()).toBe("");
-    expect(text.split("\n")[0]).toBe(`# yaml-language-server: $schema=${defaultSchemaRef(cwd)}`);
+    expect(text.split("\n")[0]).toBe(
+      `# yaml-language-server: $schema=${defaultSchemaRef(cwd, projectSchemaPath(cwd))}`,
+    );
     expect(text).toMatch(
       /# Imported by jobsync import from process run run-q4 \("Q4 Close"\), revision 1, last modified \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\.\n/,
     );
@@ -94,7 +96,7 @@ describe("jobsync import", () => {
     );
     const text = readFileSync(path.join(cwd, "manifests/q4/close.yaml"), "utf8");
     expect(text.split("\n")[0]).toBe(
-      `# yaml-language-server: $schema=${defaultSchemaRef(path.join(cwd, "manifests/q4"))}`,
+      `# yaml-language-server: $schema=${defaultSchemaRef(path.join(cwd, "manifests/q4"), projectSchemaPath(cwd))}`,
     );
 
     const validate = io(cwd);

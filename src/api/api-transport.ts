@@ -46,6 +46,8 @@ export interface ApiTransport {
   call(req: Omit<HttpRequest, "auth">, resource?: string): Promise<HttpResponse>;
   /** Parses a 2xx body; a shape problem becomes an ApiError naming the request. */
   read<T>(res: HttpResponse, method: HttpRequest["method"], parse: (body: unknown) => T): T;
+  /** The rate budgets in force (configured, with margin, and learned from the server). */
+  budgets(): readonly { readonly limit: number; readonly ms: number }[];
   /** Closes the connection pool. */
   close(): Promise<void>;
 }
@@ -103,6 +105,7 @@ export function openApiTransport(options: ClientOptions): ApiTransport {
 
   return {
     base: options.baseUrl.replace(/\/+$/, ""),
+    budgets: () => limiter.budgets(),
 
     async call(req, resource) {
       const res = await transport.send({ ...req, auth: true });

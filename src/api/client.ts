@@ -14,6 +14,8 @@ export type { ClientOptions } from "./api-transport.js";
 export type { ClientEvent, WaitingEvent } from "./waiting.js";
 
 export interface ProcessesClient extends ProcessesApi {
+  /** The rate budgets in force (configured and learned): `limit` requests per `ms`. */
+  rateBudgets(): readonly { readonly limit: number; readonly ms: number }[];
   /** Closes the connection pool. */
   close(): Promise<void>;
 }
@@ -25,6 +27,7 @@ export function createProcessesClient(options: ClientOptions): ProcessesClient {
     getProcess: (processId) => getProcess(t, processId),
     listProcesses: (filter) => listProcesses(t, filter),
     createJobRuns: (runId, position, items) => createJobRuns(t, runId, position, items),
+    rateBudgets: () => t.budgets(),
     close: () => t.close(),
   };
 }

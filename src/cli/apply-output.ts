@@ -1,4 +1,5 @@
 import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
+import { type BudgetWindow, estimateRemainingMs } from "../apply/progress-eta.js";
 import type { WaitTracker } from "../apply/wait-tracker.js";
 import { renderApplyEventJson, renderApplySummaryJson } from "../render/apply-json.js";
 import { renderApplyEvent, renderApplySummary, renderProgressLine } from "../render/apply-text.js";
@@ -13,20 +14,31 @@ export interface ApplyOutput {
   close(): void;
 }
 
+export interface ApplyOutputOptions {
+  /** The clock (tests pass a fake one). */
+  readonly now?: () => number;
+  /** The rate budgets in force, for the progress line's time left (the client's `rateBudgets`). */
+  readonly budgets?: () => readonly BudgetWindow[];
+}
+
 /**
  * Where apply's events go: JSON lines, or text lines plus (on a terminal) a live progress line that
- * is cleared before each text line and redrawn after it. Everything goes to stdout, as Terraform does.
+ * is cleared before each text line and redrawn after it, fitted to the terminal's width, with the
+ * time left. Everything goes to stdout, as Terraform does.
  */
 export function createApplyOutput(
   ctx: CommandContext,
   format: "text" | "json",
   waits: WaitTracker,
+  options: ApplyOutputOptions = {},
 ): ApplyOutput {
   const write = (s: string) => ctx.io.stdout.write(s);
+  const now = options.now ?? Date.now;
   const color = ctx.global.color;
   const live = format === "text" && ctx.io.stdout.isTTY === true;
-  const started = Date.now();
-  const progress = { done: 0, total: 0, created: 0 };
+  let started = now();
+  const progress = { done: 0, total: 0, created: 0, runs: 0, verified: 0 };
+  let current: { runId: string; index: number; of: number } | undefined;
   const createdSoFar = new Map<string, string[]>();
   const flying = new Map<string, string>();
   let shown = false;
@@ -36,14 +48,32 @@ export function createApplyOutput(
   };
   const draw = () => {
     if (!live || progress.total === 0) return;
-    const wait = waits.current(Date.now());
-    write(
-      `\r\u001b[2K${renderProgressLine({
-        ...progress,
-        elapsedMs: Date.now() - started,
-        ...(wait ? { waitingFor: { reason: wait.reason, remainingMs: wait.untilMs - Date.now() } } : {}),
-      })}`,
+    const at = now();
+    const wait = waits.current(at);
+    const waitRemainingMs = wait ? wait.untilMs - at : undefined;
+    const elapsedMs = at - started;
+    const etaMs = estimateRemainingMs({
+      remainingRequests: progress.total - progress.done + Math.max(0, progress.runs - progress.verified),
+      doneRequests: progress.done + progress.verified,
+      elapsedMs,
+      budgets: options.budgets?.() ?? [],
+      ...(waitRemainingMs !== undefined ? { waitRemainingMs } : {}),
+    });
+    const line = renderProgressLine(
+      {
+        done: progress.done,
+        total: progress.total,
+        created: progress.created,
+        elapsedMs,
+        ...(etaMs !== undefined ? { etaMs } : {}),
+        ...(wait && waitRemainingMs !== undefined
+          ? { waitingFor: { reason: wait.reason, remainingMs: waitRemainingMs } }
+          : {}),
+        ...(current ? { current } : {}),
+      },
+      ctx.io.stdout.columns,
     );
+    write(`\r\u001b[2K${line}`);
     shown = true;
   };
   const timer = live ? setInterval(draw, 1000) : undefined;
@@ -69,14 +99,21 @@ export function createApplyOutput(
       return `${lines.join("\n")}\n`;
     },
     event(e) {
-      if (e.type === "insertion-start")
+      if (e.type === "insertion-start") {
         flying.set(`${e.runId}#${e.index}`, `${e.runId} insertion ${e.index}/${e.of}`);
+        current = { runId: e.runId, index: e.index, of: e.of };
+      }
+      if (e.type === "verified" || e.type === "verify-failed") progress.verified += 1;
       if (e.type === "insertion-done" || e.type === "insertion-failed") {
         flying.delete(`${e.runId}#${e.index}`);
         if (e.createdIds.length > 0)
           createdSoFar.set(e.runId, [...(createdSoFar.get(e.runId) ?? []), ...e.createdIds]);
       }
-      if (e.type === "apply-start") progress.total = e.insertions;
+      if (e.type === "apply-start") {
+        progress.total = e.insertions;
+        progress.runs = e.runs;
+        started = now();
+      }
       if (e.type === "insertion-done" || e.type === "insertion-failed") {
         progress.done += 1;
         progress.created += e.createdIds.length;

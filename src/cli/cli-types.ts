@@ -4,6 +4,8 @@ export interface OutStream {
   write(chunk: string): unknown;
   /** True when connected to a terminal. */
   readonly isTTY?: boolean;
+  /** The terminal's width in columns, when it is one (read at each use: it changes on resize). */
+  readonly columns?: number;
 }
 
 export interface CliIO {
@@ -50,10 +52,17 @@ export interface OptionSpec {
   readonly choices?: readonly string[];
 }
 
+export interface CommandExample {
+  readonly command: string;
+  readonly does: string;
+}
+
 /** A command as listed by help; its implementation is loaded only when needed. */
 export interface CommandEntry {
   readonly name: string;
   readonly summary: string;
+  /** For help: command lines a user would type, each with what it does. */
+  readonly examples: readonly CommandExample[];
   load(): Promise<CommandSpec>;
 }
 

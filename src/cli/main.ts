@@ -6,6 +6,7 @@ import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js"
 import { closestWord } from "../input/did-you-mean.js";
 import { count } from "../render/words.js";
 import type { CliIO, CommandSpec, GlobalOptions, OptionSpec, OutStream } from "./cli-types.js";
+import { colorChoice } from "./color-choice.js";
 import { COMMANDS } from "./commands/index.js";
 import { flagProblem } from "./flag-words.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
@@ -14,7 +15,7 @@ import { renderCommandHelp, renderHelp } from "./help.js";
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   config: {
     type: "string",
-    description: "Config file (default: found by cosmiconfig from the working directory up)",
+    description: "Config file (default: jobsync.config.* or .jobsyncrc* here or in the nearest folder above)",
     valueName: "FILE",
   },
   manifests: {
@@ -22,7 +23,7 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     description: "Manifest folder or glob (overrides the config)",
     valueName: "PATH",
   },
-  "no-color": { type: "boolean", description: "No colour (also NO_COLOR)" },
+  "no-color": { type: "boolean", description: "No colour (also NO_COLOR; wins over FORCE_COLOR)" },
   debug: { type: "boolean", description: "Show stack traces of unexpected errors" },
   help: { type: "boolean", short: "h", description: "Show help" },
   version: { type: "boolean", short: "v", description: "Show the version" },
@@ -76,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const global: GlobalOptions = {
       config: values.config as string | undefined,
       manifests: values.manifests as string | undefined,
-      color: !values["no-color"] && !io.env.NO_COLOR && io.stdout.isTTY === true,
+      color: colorChoice(values["no-color"] === true, io.env, io.stdout.isTTY === true),
       debug,
     };
     return await command.run({ io, global, values, positionals });
@@ -156,6 +157,9 @@ function pipeSafe(stream: NodeJS.WriteStream): OutStream {
   });
   return {
     isTTY: stream.isTTY === true,
+    get columns() {
+      return stream.columns;
+    },
     write: (chunk: string) => closed || stream.write(chunk),
   };
 }

@@ -1,14 +1,15 @@
-import { pathToFileURL } from "node:url";
 import { defaultLoaders, type Loader } from "cosmiconfig";
 import { LineCounter, parseDocument } from "yaml";
 import { DiagnosticsError } from "../diagnostics/errors.js";
 import { offsetAt, positionOf } from "../input/positions.js";
 import type { PathKey } from "../input/schema-walk.js";
 import { placeYamlErrors } from "../input/yaml-syntax-errors.js";
+import { ConfigLoadProblem, loadTypeScriptConfig } from "./ts-config-loader.js";
 
 /**
  * Cosmiconfig loaders for JSON and YAML configs using `yaml` (JSON is YAML), so syntax errors
- * and bad values can be reported with line and column. JS/TS configs use cosmiconfig's own.
+ * and bad values can be reported with line and column; `.ts` through ts-config-loader.ts; `.js`/`.mjs`
+ * are imported as they are.
  */
 
 /** Parses JSON/YAML config text; a syntax error is a DiagnosticsError at its place. */
@@ -40,17 +41,22 @@ export function configPosition(
   return positionOf(lineCounter, offsetAt(doc, path, at));
 }
 
-/**
- * `.ts` configs: Node's own type stripping where it exists (Node 22.18+ and 23.6+ load `.ts`
- * natively), else cosmiconfig's loader, which compiles with the `typescript` package (Node 20;
- * about a second slower, since that package is large).
- */
-const typeScriptLoader: Loader = (process.features as { typescript?: string | false }).typescript
-  ? async (filepath) => {
-      const mod = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
-      return mod.default ?? mod;
+/** This jobsync's public module, for a config that imports "jobsync" without installing it. */
+const SELF = new URL("../index.js", import.meta.url).href;
+
+/** `.ts` configs (ts-config-loader.ts); a problem the user can fix names the file. */
+function typeScriptLoader(display: (file: string) => string): Loader {
+  return async (filepath, content) => {
+    try {
+      return await loadTypeScriptConfig(filepath, content, SELF);
+    } catch (error) {
+      if (!(error instanceof ConfigLoadProblem)) throw error;
+      throw new DiagnosticsError([
+        { severity: "error", file: display(filepath), message: `cannot load the config: ${error.message}` },
+      ]);
     }
-  : defaultLoaders[".ts"];
+  };
+}
 
 /** Loaders for the explorer; `display` turns an absolute path into what the user sees. */
 export function configLoaders(display: (file: string) => string): Record<string, Loader> {
@@ -58,7 +64,7 @@ export function configLoaders(display: (file: string) => string): Record<string,
     content.trim() === "" ? undefined : parseConfigText(content, display(filepath));
   return {
     ...defaultLoaders,
-    ".ts": typeScriptLoader,
+    ".ts": typeScriptLoader(display),
     ".json": structured,
     ".yaml": structured,
     ".yml": structured,

@@ -37,9 +37,17 @@ export const expressionString = z
  * `YYYY-MM-DD`, a real calendar date (zod's ISO date checks month lengths and leap years), or
  * an expression that computes one (its result is checked when it is evaluated).
  */
+export const isoDateSchema = z.iso.date();
+
+/** A `${{ … }}` in a date field (its own instance, so editors can word its message as a date's). */
+export const dateExpressionSchema = z
+  .string()
+  .regex(/\$\{\{/)
+  .meta({ description: "A template expression, ${{ … }}, that computes a date for each target." });
+
 export const dateSchema = expecting(
   z
-    .union([z.iso.date(), expressionString], {
+    .union([isoDateSchema, dateExpressionSchema], {
       error: (iss) => `expected a date as YYYY-MM-DD, got ${showValue(iss.input)}`,
     })
     .meta({ description: "A calendar date, YYYY-MM-DD, or a ${{ … }} expression that computes one." }),

@@ -17,7 +17,7 @@ export const MANIFEST_KIND = "JobRuns";
 /** The `triggerType` of a job that does not say (and that import leaves out). */
 export const DEFAULT_TRIGGER_TYPE = "whenEligible";
 
-const triggerTypeSchema = z
+export const triggerTypeSchema = z
   .string({
     error: (iss) =>
       `expected a trigger type (text, e.g. "${DEFAULT_TRIGGER_TYPE}"), got ${showValue(iss.input)}`,

@@ -12,6 +12,10 @@ import type {
   WaitReason,
 } from "../apply/apply-types.js";
 import { applySucceeded, rerunIsSafe } from "../apply/apply-types.js";
+
+export { durationWords, renderProgressLine } from "./progress-line.js";
+
+import { durationWords } from "./progress-line.js";
 import { createStyle } from "./style.js";
 import { bare, count, positionWords, quote } from "./words.js";
 
@@ -41,14 +45,6 @@ function verificationLines(result: ApplyResult): string[] {
 
 export const RERUN_SAFE_LINE =
   "Re-running `jobsync apply` is safe: it re-plans from the live runs and creates only what is still missing.";
-
-/** `0.4s`, `12s`, `1m10s`. */
-export function durationWords(ms: number): string {
-  if (ms < 10_000) return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
-}
 
 export const WAIT_WORDS: Record<WaitReason, string> = {
   "rate-limit": "waiting for the rate limit",
@@ -121,22 +117,6 @@ export function renderApplyEvent(e: ApplyEvent, options: ApplyTextOptions): stri
         `Interrupted: starting no new insertions; waiting for ${count(e.inFlight, "insertion")} in flight to finish.`,
       );
   }
-}
-
-export interface ProgressState {
-  readonly done: number;
-  readonly total: number;
-  readonly created: number;
-  readonly elapsedMs: number;
-  readonly waitingFor?: { readonly reason: WaitReason; readonly remainingMs: number };
-}
-
-/** The live line for terminals (no newline): `Applying: 3/8 insertions, 7 job runs created, 4.2s`. */
-export function renderProgressLine(p: ProgressState): string {
-  const waiting = p.waitingFor
-    ? `, ${WAIT_WORDS[p.waitingFor.reason]} (${durationWords(p.waitingFor.remainingMs)})`
-    : "";
-  return `Applying: ${p.done}/${p.total} insertions, ${count(p.created, "job run")} created, ${durationWords(p.elapsedMs)}${waiting}`;
 }
 
 /** The exact success line (also after an apply with nothing to do: 0 created in 0 requests). */

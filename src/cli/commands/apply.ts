@@ -92,7 +92,8 @@ async function runApply(ctx: CommandContext): Promise<number> {
   };
   ctx.io.signal?.addEventListener("abort", onInterrupt, { once: true });
   const waits = createWaitTracker();
-  const output = createApplyOutput(ctx, format, waits);
+  let budgets: () => readonly { readonly limit: number; readonly ms: number }[] = () => [];
+  const output = createApplyOutput(ctx, format, waits, { budgets: () => budgets() });
   ctx.io.atForcedExit?.(() => ctx.io.stdout.write(output.soFar()));
   const heartbeat = planningHeartbeat(ctx);
   const latency = createLatencyMeter();
@@ -111,6 +112,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
     }
   };
   const client = openClient({ ...ctx, io: { ...ctx.io, signal: clientAbort.signal } }, config, onClientEvent);
+  budgets = () => client.rateBudgets();
   let locks: HeldLocks | undefined;
   try {
     let plan: Plan;

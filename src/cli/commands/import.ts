@@ -4,7 +4,7 @@ import path from "node:path";
 import { UserError } from "../../diagnostics/errors.js";
 import type { ImportStats } from "../../import/import-entries.js";
 import { importRun } from "../../import/import-run.js";
-import { defaultSchemaRef } from "../../import/schema-ref.js";
+import { defaultSchemaRef, projectSchemaPath } from "../../import/schema-ref.js";
 import { NOT_RUNNING_STATUSES } from "../../plan/planner.js";
 import { count } from "../../render/words.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
@@ -43,7 +43,10 @@ export const importCommand: CommandSpec = {
       baseUrl: config.api.baseUrl,
       schemaRef:
         stringOption(ctx, "schema") ??
-        defaultSchemaRef(outFile === undefined ? ctx.io.cwd : path.dirname(outFile)),
+        defaultSchemaRef(
+          outFile === undefined ? ctx.io.cwd : path.dirname(outFile),
+          projectSchemaPath(ctx.io.cwd),
+        ),
     }).finally(() => client.close());
 
     const status = imported.run.status;
