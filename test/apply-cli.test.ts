@@ -11,11 +11,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseProcessRun } from "../src/api/parse-run.js";
 import { runCli } from "../src/cli/main.js";
 import type { EmulatorHandle, EmulatorOptions, RecordedRequest } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { CONVERGED, SEED } from "./fixtures/apply/scenario.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { memoryIO } from "./helpers/memory-io.js";
 import { outline } from "./helpers/outline.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const FIXTURE = resolve(import.meta.dirname, "fixtures/apply");
 const COMPLETE = "Apply complete! Job runs: 8 created in 5 requests.";
@@ -28,8 +28,7 @@ afterEach(async () => {
 });
 
 async function emulator(options: Partial<EmulatorOptions> = {}): Promise<EmulatorHandle> {
-  const handle = await startEmulator({ seed: SEED, ...options });
-  cleanup.push(() => handle.close());
+  const handle = await startTestEmulator({ seed: SEED, ...options });
   return handle;
 }
 

@@ -6,16 +6,16 @@
  * runs) and random gaps, split into parts of at most 2 job runs.
  */
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LiveNode } from "../src/api/live-types.js";
 import { parseProcessRun } from "../src/api/parse-run.js";
 import { readLiveState } from "../src/api/read-live.js";
 import { applyPlan } from "../src/apply/applier.js";
-import type { EmulatorHandle, SeedNode } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import type { SeedNode } from "../src/emulator/emulator-types.js";
 import type { DesiredEntry, DesiredState } from "../src/manifest/desired-types.js";
 import { planChanges } from "../src/plan/planner.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const user = { id: "u1", type: "user" };
 const source = { file: "m.yaml", line: 1, col: 1 };
@@ -95,19 +95,13 @@ const tree = (nodes: readonly LiveNode[]): Tree =>
       : `${node.title} (${node.status ?? "-"})`,
   );
 
-const open: EmulatorHandle[] = [];
-afterEach(async () => {
-  for (const e of open.splice(0)) await e.close();
-});
-
 async function applyOnce(root: Shape, concurrent: boolean, holds: readonly number[]): Promise<Tree> {
   const { seed, entries } = build(root);
-  const handle = await startEmulator({
+  const handle = await startTestEmulator({
     seed: {
       processes: [{ id: "proc", name: "P", run: { id: "run", parallel: root.parallel, children: seed } }],
     },
   });
-  open.push(handle);
   const client = emulatorClient(handle.url, {
     timeoutMs: 5000,
     credentials: { type: "clientCredentials", clientId: "x", clientSecret: "y" },

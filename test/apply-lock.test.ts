@@ -10,19 +10,17 @@ import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lockFile, lockRuns } from "../src/apply/run-lock.js";
 import { runCli } from "../src/cli/main.js";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let locks: string;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startTestEmulator();
   locks = await mkdtemp(join(tmpdir(), "jobsync-locks-"));
 });
 afterEach(async () => {
-  await emulator.close();
   await rm(locks, { recursive: true, force: true });
 });
 

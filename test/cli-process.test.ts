@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const BIN = resolve(import.meta.dirname, "../dist/cli/bin.js");
 
@@ -71,7 +71,7 @@ describe("the jobsync binary", () => {
           run: { id: `r${p}`, children: children(p) },
         })),
       };
-      emulator = await startEmulator({ port: 0, seed, rateLimit: false });
+      emulator = await startTestEmulator({ seed, rateLimit: false }, { until: "file" });
       const lines = ["  - sendTask: { title: Existing 0, assignee: u1 }"];
       for (let i = 0; i < 3000; i++) {
         lines.push(
@@ -86,7 +86,6 @@ describe("the jobsync binary", () => {
         );
       }
     });
-    afterAll(() => emulator.close());
 
     it("stops quietly when the reader closes the pipe early (jobsync plan | head)", async () => {
       const child = spawn(process.execPath, [BIN, "plan", "--manifests", "big", "--detailed-exitcode"], {

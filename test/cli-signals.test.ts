@@ -9,20 +9,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const BIN = resolve(import.meta.dirname, "../dist/cli/bin.js");
 const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
 
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let locks: string;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startTestEmulator();
   locks = await mkdtemp(join(tmpdir(), "jobsync-sig-"));
 });
 afterEach(async () => {
-  await emulator.close();
   await rm(locks, { recursive: true, force: true });
 });
 

@@ -6,8 +6,8 @@
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../src/diagnostics/errors.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -25,8 +25,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe("a server wait past api.maxWaitSeconds", () => {
   it("ends the request at once, says how long was asked, and no later request is sent", async () => {
-    const emu = await startEmulator({ port: 0 });
-    open.push(emu);
+    const emu = await startTestEmulator();
     const waits: number[] = [];
     const api = emulatorClient(emu.url, {
       maxWaitSeconds: 300,
@@ -52,8 +51,7 @@ describe("a server wait past api.maxWaitSeconds", () => {
   });
 
   it("waits as asked when the wait is within the limit", async () => {
-    const emu = await startEmulator({ port: 0 });
-    open.push(emu);
+    const emu = await startTestEmulator();
     // A virtual clock: sleeping advances it, never waits.
     let t = Date.parse("2026-03-02T09:00:00Z");
     const waits: number[] = [];

@@ -12,7 +12,7 @@ import type { ClientEvent } from "../src/api/waiting.js";
 import { CONFIG_DEFAULTS } from "../src/config/resolve-config.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -24,8 +24,7 @@ async function setup(
 ): Promise<{ emu: EmulatorHandle; t: ApiTransport; events: ClientEvent[] }> {
   const clock = { t: Date.parse("2026-03-02T09:00:00Z") };
   const now = () => clock.t;
-  const emu = await startEmulator({ now });
-  open.push(emu);
+  const emu = await startTestEmulator({ now });
   const events: ClientEvent[] = [];
   const t = openApiTransport({
     baseUrl: `${emu.url}/`,

@@ -3,9 +3,9 @@ import type { ProcessesClient } from "../src/api/client.js";
 import { readLiveState } from "../src/api/read-live.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import type { TargetSpec } from "../src/input/targets.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -13,8 +13,7 @@ afterEach(async () => {
 });
 
 async function setup(seed?: EmulatorSeed): Promise<{ emu: EmulatorHandle; api: ProcessesClient }> {
-  const emu = await startEmulator(seed ? { seed } : {});
-  open.push(emu);
+  const emu = await startTestEmulator(seed ? { seed } : {});
   const api = emulatorClient(emu.url, {
     timeoutMs: 5000,
     credentials: { type: "clientCredentials", clientId: "id", clientSecret: "secret" },

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { JobRunCreateItem } from "../src/api/api-types.js";
 import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 /**
  * Apply-like load under a tight server limit without Retry-After, in real time with a short
@@ -26,11 +26,10 @@ const item = (title: string): JobRunCreateItem => ({
 });
 
 async function runLoad(clientBudget: { requests: number; perSeconds: number }, hints = true) {
-  const emu = await startEmulator({
+  const emu = await startTestEmulator({
     seed: SEED,
     rateLimit: { requests: 5, perSeconds: 0.25, retryAfter: false, hints },
   });
-  open.push(emu);
   const api = emulatorClient(emu.url, {
     timeoutMs: 5000,
     credentials: { type: "clientCredentials", clientId: "id", clientSecret: "secret" },

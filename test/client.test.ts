@@ -5,8 +5,8 @@ import type { ClientEvent, ClientOptions, ProcessesClient } from "../src/api/cli
 import type { LiveJobRun } from "../src/api/live-types.js";
 import { ApiError } from "../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorOptions, EmulatorSeed } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const CLIENT_ID = "jobsync-test";
 const SECRET = "top-secret-value";
@@ -39,8 +39,7 @@ async function setup(
   events: ClientEvent[];
 }> {
   const clock = virtualTime();
-  const emu = await startEmulator({ ...emulator, now: clock.now });
-  open.push(emu);
+  const emu = await startTestEmulator({ ...emulator, now: clock.now });
   const events: ClientEvent[] = [];
   const api = emulatorClient(emu.url, {
     timeoutMs: 5000,

@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
+import { describe, expect, it } from "vitest";
 import { parseSeed } from "../src/emulator/seed.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { apiClient, getToken, X_VERSION } from "./helpers/emulator-api.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
-let emu: EmulatorHandle;
-afterEach(() => emu.close());
+let emu: TestEmulator;
 
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -18,7 +16,7 @@ async function token(path: string, init: { headers?: Record<string, string>; bod
 
 describe("token endpoints", () => {
   it("issues a Bearer token for any id/secret via Basic auth, on both paths", async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startTestEmulator();
     for (const path of ["/oauth2/token", "/iam/v1/oauth2/token"]) {
       const res = await token(path, {
         headers: { Authorization: basic("any", "thing"), ...form },
@@ -37,7 +35,7 @@ describe("token endpoints", () => {
   });
 
   it("accepts form fields and a JSON body, and narrows to a requested scope", async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startTestEmulator();
     const viaForm = await token("/oauth2/token", {
       headers: form,
       body: "grant_type=client_credentials&client_id=a&client_secret=b&scope=file%3Aread",
@@ -58,7 +56,7 @@ describe("token endpoints", () => {
   });
 
   it("rejects a wrong grant_type (400) and missing credentials (401)", async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startTestEmulator();
     const grant = await token("/oauth2/token", {
       headers: { Authorization: basic("a", "b"), ...form },
       body: "grant_type=password",
@@ -73,7 +71,7 @@ describe("token endpoints", () => {
     const seed = parseSeed(
       JSON.parse(readFileSync(new URL("./fixtures/emulator/seed-small.json", import.meta.url), "utf8")),
     );
-    emu = await startEmulator({ port: 0, seed });
+    emu = await startTestEmulator({ seed });
     const bad = await token("/oauth2/token", {
       headers: { Authorization: basic("ci-client", "wrong"), ...form },
       body: "grant_type=client_credentials",
@@ -97,7 +95,7 @@ describe("token endpoints", () => {
 
 describe("API auth and headers", () => {
   it("401 without a token, with an unknown one, and after expireTokens()", async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startTestEmulator();
     const noToken = await fetch(`${emu.url}/processRuns/run-q4close`, {
       headers: { "X-Version": X_VERSION },
     });
@@ -114,7 +112,7 @@ describe("API auth and headers", () => {
 
   it("tokens expire after their lifetime on the injected clock", async () => {
     let clock = 1_000_000;
-    emu = await startEmulator({ port: 0, now: () => clock, tokenTtlSeconds: 10 });
+    emu = await startTestEmulator({ now: () => clock, tokenTtlSeconds: 10 });
     const api = apiClient(emu.url, await getToken(emu.url));
     clock += 9_999;
     expect((await api.get("/processes")).status).toBe(200);
@@ -123,7 +121,7 @@ describe("API auth and headers", () => {
   });
 
   it("400 without X-Version or with another version", async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startTestEmulator();
     const tok = await getToken(emu.url);
     const missing = await fetch(`${emu.url}/processes`, { headers: { Authorization: `Bearer ${tok}` } });
     expect(missing.status).toBe(400);
@@ -135,7 +133,7 @@ describe("API auth and headers", () => {
   });
 
   it("unknown routes answer 404 with the error body", async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startTestEmulator();
     const api = apiClient(emu.url, await getToken(emu.url));
     const res = await api.get("/processRuns/run-q4close/jobRuns/jr-kickoff");
     expect(res.status).toBe(404);
@@ -144,7 +142,7 @@ describe("API auth and headers", () => {
   });
 
   it("records requests without token secrets", async () => {
-    emu = await startEmulator({ port: 0 });
+    emu = await startTestEmulator();
     const api = apiClient(emu.url, await getToken(emu.url, "id", "super-secret"));
     await api.post("/processRuns/run-vendor/jobRuns?parentGroupId=root-run-vendor", [
       { action: "certification", arguments: { type: "certification", certificationArgs: {} } },

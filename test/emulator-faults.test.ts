@@ -1,20 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { apiClient, childrenOf, getToken } from "./helpers/emulator-api.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const item = (title: string) => ({
   action: "sendTask",
   arguments: { type: "sendTask", sendTaskArgs: { title, assignee: { id: "user123", type: "user" } } },
 });
 
-let emu: EmulatorHandle;
+let emu: TestEmulator;
 let api: ReturnType<typeof apiClient>;
 beforeEach(async () => {
-  emu = await startEmulator({ port: 0 });
+  emu = await startTestEmulator();
   api = apiClient(emu.url, await getToken(emu.url));
 });
-afterEach(() => emu.close());
 
 const vendorTitles = () =>
   childrenOf((emu.snapshotRun("run-vendor") as { root: unknown }).root).map((c) => c.name);

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { apiClient, childrenOf, findGroup, getToken } from "./helpers/emulator-api.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const EXAMPLE = JSON.parse(
   readFileSync(new URL("./fixtures/emulator/createjobruns-example.json", import.meta.url), "utf8"),
@@ -17,15 +16,14 @@ const task = (title: string, extra: Record<string, unknown> = {}) => ({
   triggerType: "whenEligible",
 });
 
-let emu: EmulatorHandle;
+let emu: TestEmulator;
 let api: ReturnType<typeof apiClient>;
 let clock = Date.parse("2025-01-01T00:00:00Z");
 
 beforeEach(async () => {
-  emu = await startEmulator({ port: 0, now: () => clock });
+  emu = await startTestEmulator({ now: () => clock });
   api = apiClient(emu.url, await getToken(emu.url));
 });
-afterEach(() => emu.close());
 
 const rootNames = async (runId: string) =>
   childrenOf((await api.get(`/processRuns/${runId}`)).json.root).map((c) => c.name);
@@ -278,8 +276,7 @@ describe("errors (validated before any change)", () => {
 
   it("409 for a complete run and for a read-only group", async () => {
     await emu.close();
-    emu = await startEmulator({
-      port: 0,
+    emu = await startTestEmulator({
       seed: {
         processes: [
           { id: "p1", name: "Done", run: { id: "r-done", status: "complete", children: [] } },

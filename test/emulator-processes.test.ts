@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import { describe, expect, it } from "vitest";
+import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
 import { apiClient, childrenOf, getToken } from "./helpers/emulator-api.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
-let emu: EmulatorHandle;
-afterEach(() => emu.close());
+let emu: TestEmulator;
 
 /** 12 processes: "Close 00".."Close 07" (run at increasing times), "O'Brien review", 3 never run. */
 const seed: EmulatorSeed = {
@@ -26,7 +25,7 @@ const seed: EmulatorSeed = {
 };
 
 async function start() {
-  emu = await startEmulator({ port: 0, seed });
+  emu = await startTestEmulator({ seed });
   return apiClient(emu.url, await getToken(emu.url));
 }
 
@@ -110,8 +109,7 @@ describe("GET /processes/{id} and POST /processes/{id}/run", () => {
   });
 
   it("starts a never-run process (201, becomes current, copies the template); 409 while it runs", async () => {
-    emu = await startEmulator({
-      port: 0,
+    emu = await startTestEmulator({
       seed: {
         processes: [
           {

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
+import { describe, expect, it } from "vitest";
 import { parseRateLimit } from "../src/emulator/rate-limit.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { apiClient, getToken } from "./helpers/emulator-api.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
-let emu: EmulatorHandle;
-afterEach(() => emu.close());
+let emu: TestEmulator;
 
 describe("sliding-window rate limit (injected clock)", () => {
   it("answers 429 with the documented message and Retry-After, then frees slots as the window slides", async () => {
     let clock = 0;
-    emu = await startEmulator({ port: 0, now: () => clock, rateLimit: { requests: 3, perSeconds: 60 } });
+    emu = await startTestEmulator({ now: () => clock, rateLimit: { requests: 3, perSeconds: 60 } });
     const api = apiClient(emu.url, await getToken(emu.url));
     expect((await api.get("/processes")).status).toBe(200); // t=0
     clock = 10_000;
@@ -32,8 +30,7 @@ describe("sliding-window rate limit (injected clock)", () => {
   });
 
   it("leaves Retry-After out when switched off, and counts per token", async () => {
-    emu = await startEmulator({
-      port: 0,
+    emu = await startTestEmulator({
       now: () => 0,
       rateLimit: { requests: 1, perSeconds: 60, retryAfter: false },
     });
@@ -48,13 +45,13 @@ describe("sliding-window rate limit (injected clock)", () => {
   });
 
   it("does not count unauthenticated requests or token requests; can be turned off", async () => {
-    emu = await startEmulator({ port: 0, now: () => 0, rateLimit: { requests: 1, perSeconds: 60 } });
+    emu = await startTestEmulator({ now: () => 0, rateLimit: { requests: 1, perSeconds: 60 } });
     const tok = await getToken(emu.url);
     await getToken(emu.url);
     await apiClient(emu.url, "bogus").get("/processes");
     expect((await apiClient(emu.url, tok).get("/processes")).status).toBe(200);
     await emu.close();
-    emu = await startEmulator({ port: 0, now: () => 0, rateLimit: false });
+    emu = await startTestEmulator({ now: () => 0, rateLimit: false });
     const api = apiClient(emu.url, await getToken(emu.url));
     for (let i = 0; i < 5; i++) expect((await api.get("/processes")).status).toBe(200);
   });

@@ -8,6 +8,7 @@ import { DEMO_SEED } from "../src/emulator/demo-seed.js";
 import { loadSeedFile, parseSeed } from "../src/emulator/seed.js";
 import { startEmulator } from "../src/emulator/server.js";
 import { childrenOf, findGroup } from "./helpers/emulator-api.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/emulator/${name}`, import.meta.url));
 
@@ -54,6 +55,7 @@ describe("seed files", () => {
   });
 
   it("startEmulator rejects a bad seed object with a UserError", async () => {
+    // startEmulator itself (not the test helper) is what this checks.
     await expect(
       startEmulator({ port: 0, seed: { processes: [{ id: "", name: "x" }] } }),
     ).rejects.toBeInstanceOf(UserError);
@@ -63,7 +65,7 @@ describe("seed files", () => {
 describe("the demo seed", () => {
   it("is a valid seed with the agreed runs and derived statuses", async () => {
     expect(() => parseSeed(DEMO_SEED)).not.toThrow();
-    const emu = await startEmulator({ port: 0 });
+    const emu = await startTestEmulator();
     try {
       const q4 = emu.snapshotRun("run-q4close") as { root: { parallel: boolean; children: unknown[] } };
       expect(q4.root.parallel).toBe(false);

@@ -12,23 +12,21 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
 import { ApiError } from "../src/diagnostics/errors.js";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const SECRET = "s3cr3t-client-secret-value";
 const MANIFEST = "apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: run-q4close }\njobs: []\n";
 
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let dir: string;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startTestEmulator();
   dir = await mkdtemp(join(tmpdir(), "jobsync-https-"));
   await writeFile(join(dir, "m.yaml"), MANIFEST);
 });
 afterEach(async () => {
-  await emulator.close();
   await rm(dir, { recursive: true, force: true });
 });
 

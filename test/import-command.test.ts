@@ -4,11 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { defaultSchemaRef, projectSchemaPath } from "../src/import/schema-ref.js";
 import { parseManifestText } from "../src/manifest/parse-manifest-text.js";
 import { apiClient, getToken } from "./helpers/emulator-api.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 /** `jobsync import` in-process against the emulator over real HTTP. */
 
@@ -46,10 +46,9 @@ let emulator: EmulatorHandle;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seed, rateLimit: false });
+  emulator = await startTestEmulator({ seed, rateLimit: false }, { until: "file" });
 });
 afterAll(async () => {
-  await emulator.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -208,9 +207,8 @@ describe("jobsync import is stable: the text depends on the run state only", () 
   let clock = Date.parse("2025-11-02T08:15:00Z");
   let stable: EmulatorHandle;
   beforeAll(async () => {
-    stable = await startEmulator({ port: 0, seed, rateLimit: false, now: () => clock });
+    stable = await startTestEmulator({ seed, rateLimit: false, now: () => clock }, { until: "file" });
   });
-  afterAll(() => stable.close());
 
   async function importOnce(): Promise<string> {
     const cli = memoryIO({

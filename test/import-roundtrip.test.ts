@@ -4,12 +4,12 @@ import { parseDocument } from "yaml";
 import type { ProcessesClient } from "../src/api/client.js";
 import { readLiveState } from "../src/api/read-live.js";
 import type { EmulatorSeed, SeedNode } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { importRun } from "../src/import/import-run.js";
 import { parseManifestText } from "../src/manifest/parse-manifest-text.js";
 import { planChanges } from "../src/plan/planner.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { NO_PROBLEMS } from "./helpers/plan-imported.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
 
 /**
  * Round trip against the emulator over real HTTP: for random run trees, import -> the manifest
@@ -142,7 +142,7 @@ async function withEmulator<T>(
   seed: EmulatorSeed,
   work: (client: ProcessesClient, url: string) => Promise<T>,
 ): Promise<T> {
-  const emulator = await startEmulator({ port: 0, seed, rateLimit: false });
+  const emulator = await startTestEmulator({ seed, rateLimit: false });
   const client = emulatorClient(emulator.url, {
     timeoutMs: 10_000,
     credentials: { type: "clientCredentials", clientId: "rt-client", clientSecret: "rt-secret" },

@@ -9,24 +9,22 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LiveGroupRun, LiveJobRun } from "../src/api/live-types.js";
 import { parseProcessRun } from "../src/api/parse-run.js";
 import { runCli } from "../src/cli/main.js";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import type { Plan } from "../src/plan/plan-types.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
 const SECRET = "s3cr3t-client-secret-value";
 const PLAN_LINE = "Plan: 16 job runs to create in 8 requests across 5 process runs.";
 const NO_CHANGES = "No changes. Job runs match the manifests.";
 
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let dir: string;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startTestEmulator();
   dir = await mkdtemp(join(tmpdir(), "jobsync-plan-"));
 });
 afterEach(async () => {
-  await emulator.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -7,20 +7,18 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
 
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let dir: string;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startTestEmulator();
   dir = await mkdtemp(join(tmpdir(), "jobsync-plan-out-"));
 });
 afterEach(async () => {
-  await emulator.close();
   await rm(dir, { recursive: true, force: true });
 });
 

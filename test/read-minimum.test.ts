@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
-import type { EmulatorHandle, SeedProcess } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import type { SeedProcess } from "../src/emulator/emulator-types.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const process = (n: number): SeedProcess => ({
   id: `p-${n}`,
@@ -31,11 +31,10 @@ jobs:
       assignee: u-ann
 `;
 
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let dir: string;
 beforeEach(async () => {
-  emulator = await startEmulator({
-    port: 0,
+  emulator = await startTestEmulator({
     seed: { processes: Array.from({ length: 12 }, (_, i) => process(i + 1)) },
   });
   dir = await mkdtemp(join(tmpdir(), "jobsync-reads-"));
@@ -43,7 +42,6 @@ beforeEach(async () => {
   await writeFile(join(dir, "jobsync.config.json"), "{}");
 });
 afterEach(async () => {
-  await emulator.close();
   await rm(dir, { recursive: true, force: true });
 });
 

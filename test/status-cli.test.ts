@@ -4,20 +4,16 @@
  * overdue job runs, in text, JSON and markdown.
  */
 import { resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import type { StatusReport } from "../src/plan/status-report.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterEach(async () => {
-  await emulator.close();
+  emulator = await startTestEmulator();
 });
 
 const jobsync = async (args: string[]) => {

@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
-import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
+import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
 import type { Plan } from "../src/plan/plan-types.js";
 import { memoryIO } from "./helpers/memory-io.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const kickoff = (id: string) => ({
   id,
@@ -101,10 +101,10 @@ jobs:
       dueDate: \${{ process.dueDate }}
 `;
 
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let dir: string;
 beforeEach(async () => {
-  emulator = await startEmulator({ port: 0, seed: SEED });
+  emulator = await startTestEmulator({ seed: SEED });
   dir = await mkdtemp(join(tmpdir(), "jobsync-templates-"));
   await mkdir(join(dir, "manifests"));
   await mkdir(join(dir, "calendars"));
@@ -115,7 +115,6 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
-  await emulator.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { BAD_CREDENTIALS, DEFAULT_SCOPE } from "./assumptions.js";
 import type { EmulatorSeed } from "./emulator-types.js";
 import { type EmuResponse, HttpProblem } from "./http-response.js";
 
@@ -8,7 +9,7 @@ import { type EmuResponse, HttpProblem } from "./http-response.js";
  * any non-empty id/secret gets a token; with them only those pairs do (and their `scope`).
  */
 
-export const DEFAULT_SCOPE = "file:read file:write";
+export { DEFAULT_SCOPE };
 
 export interface TokenInfo {
   readonly token: string;
@@ -46,7 +47,8 @@ export class TokenIssuer {
       return iamError(400, "invalid_request", 'grant_type must be "client_credentials".');
     }
     const basic = parseBasic(request.authorization);
-    if (basic === null) return iamError(401, "unauthorized_client", "Malformed Basic authorization header.");
+    if (basic === null)
+      return iamError(BAD_CREDENTIALS.status, BAD_CREDENTIALS.error, "Malformed Basic authorization header.");
     const clientId = basic?.id ?? fields.client_id ?? "";
     const clientSecret = basic?.secret ?? fields.client_secret ?? "";
     if (clientId === "" || clientSecret === "") {
@@ -63,7 +65,7 @@ export class TokenIssuer {
       const client = this.clients.find(
         (c) => same(clientId, c.clientId) && same(clientSecret, c.clientSecret),
       );
-      if (!client) return iamError(401, "unauthorized_client", "Bad client credentials.");
+      if (!client) return iamError(BAD_CREDENTIALS.status, BAD_CREDENTIALS.error, "Bad client credentials.");
       allowed = client.scope ?? DEFAULT_SCOPE;
     }
     const allowedSet = new Set(words(allowed));

@@ -1,3 +1,4 @@
+import { AUTO_TRIGGER, NEW_STATUS } from "./assumptions.js";
 import type { SeedNode } from "./emulator-types.js";
 import { jobName } from "./serialize.js";
 import { type EmulatorStore, type GroupNode, type RunNode, type RunRecord, renumber } from "./store.js";
@@ -18,7 +19,7 @@ export function createRun(
     readOnly: false,
     children: [],
     status: init.status,
-    triggerType: "whenEligible",
+    triggerType: AUTO_TRIGGER,
     revision: 1,
     created: init.created,
     modified: init.created,
@@ -54,8 +55,8 @@ export function addNodes(
         parallel: s.parallel ?? false,
         readOnly: s.readOnly ?? false,
         children: [],
-        status: "waiting",
-        triggerType: "whenEligible",
+        status: NEW_STATUS,
+        triggerType: AUTO_TRIGGER,
       };
       addNodes(store, run, node, s.children, options);
       if (node.children.length > 0 && node.children.every((c) => c.status === "complete"))
@@ -68,8 +69,8 @@ export function addNodes(
         name: jobName(s.action, s.args),
         action: s.action,
         args: s.args,
-        status: s.status ?? "waiting",
-        triggerType: s.triggerType ?? "whenEligible",
+        status: s.status ?? NEW_STATUS,
+        triggerType: s.triggerType ?? AUTO_TRIGGER,
       };
     }
     parent.children.push(node);

@@ -1,10 +1,13 @@
 /**
  * The emulator's public surface (used by `jobsync emulator`, the demo, tests and the bench).
- * Implementation: server.ts (node:http), store.ts, placement.ts, faults.ts, seed.ts.
+ * Implementation: server.ts (node:http), store.ts, placement.ts, faults.ts, seed.ts. The defaults
+ * and behaviours the API docs leave open are listed in assumptions.ts.
  */
 
 /** Seed file format (JSON). Documented in the README. */
 export interface EmulatorSeed {
+  /** The JSON Schema reference editors use; ignored by the emulator. */
+  readonly $schema?: string;
   /** When set, only these client id/secret pairs get tokens. */
   readonly clients?: readonly {
     readonly clientId: string;
@@ -42,22 +45,26 @@ export interface SeedRun {
   readonly created?: string;
 }
 
-export type SeedNode =
-  | {
-      readonly group: string;
-      readonly id: string;
-      readonly parallel?: boolean;
-      readonly readOnly?: boolean;
-      readonly children: readonly SeedNode[];
-    }
-  | {
-      readonly id: string;
-      readonly action: string;
-      /** The `<action>Args` object. */
-      readonly args: Readonly<Record<string, unknown>>;
-      readonly triggerType?: string;
-      readonly status?: string;
-    };
+export type SeedNode = SeedGroupNode | SeedJobNode;
+
+/** A group run (or, in a template, a group): it has `group` (its name) and `children`. */
+export interface SeedGroupNode {
+  readonly group: string;
+  readonly id: string;
+  readonly parallel?: boolean;
+  readonly readOnly?: boolean;
+  readonly children: readonly SeedNode[];
+}
+
+/** A job run (or, in a template, a job): it has `action` and `args`. */
+export interface SeedJobNode {
+  readonly id: string;
+  readonly action: string;
+  /** The `<action>Args` object. */
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly triggerType?: string;
+  readonly status?: string;
+}
 
 /** A fault to inject on matching requests. */
 export interface FaultSpec {

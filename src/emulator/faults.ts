@@ -1,4 +1,5 @@
 import type { FaultSpec } from "./emulator-types.js";
+import { type EmuResponse, errorResponse } from "./http-response.js";
 
 /**
  * Fault injection for tests (EmulatorHandle.injectFault). A fault counts the requests matching its
@@ -63,6 +64,23 @@ export class FaultInjector {
     this.faults = this.faults.filter((f) => f.seen < f.last);
     return effect ? { latencyMs, holdMs, effect } : { latencyMs, holdMs };
   }
+}
+
+/**
+ * Runs `handle` (the request's work) under a fault's effect: the response to send, or "reset" when
+ * the connection is to be dropped without one. Without an effect it is `handle()` itself.
+ */
+export function withFault(effect: FaultEffect | undefined, handle: () => EmuResponse): EmuResponse | "reset" {
+  if (effect?.type === "reset-before") return "reset";
+  if (effect?.type === "status-before") {
+    const headers =
+      effect.retryAfter !== undefined ? { "Retry-After": String(effect.retryAfter) } : undefined;
+    return errorResponse(effect.status, "Injected fault (before commit).", headers ? { headers } : {});
+  }
+  const response = handle();
+  if (effect?.type === "reset-after") return "reset";
+  if (effect?.type === "status-after") return errorResponse(effect.status, "Injected fault (after commit).");
+  return response;
 }
 
 function matches(spec: FaultSpec, method: string, path: string): boolean {

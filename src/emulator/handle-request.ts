@@ -1,3 +1,4 @@
+import { BAD_VERSION_STATUS, TOKEN_PATHS } from "./assumptions.js";
 import type { TokenIssuer } from "./auth.js";
 import { type EmuResponse, errorResponse, HttpProblem } from "./http-response.js";
 import type { SlidingWindowLimiter } from "./rate-limit.js";
@@ -6,11 +7,11 @@ import { type ApiRequest, matchRoute, type RouteContext } from "./routes.js";
 /**
  * One request, from its parts to a response, synchronously (no IO): token endpoints first, then
  * for every API endpoint, in order: `X-Version` (400), bearer token (401), rate limit (429),
- * route (404/405), scope (403), the endpoint itself.
+ * route (404/405), scope (403), the endpoint itself. The order and the statuses the docs leave
+ * open are in assumptions.ts.
  */
 
 export const API_VERSION = "2026-04-01.processes.preview";
-export const TOKEN_PATHS: ReadonlySet<string> = new Set(["/oauth2/token", "/iam/v1/oauth2/token"]);
 
 export interface PipelineContext extends RouteContext {
   readonly tokens: TokenIssuer;
@@ -39,7 +40,7 @@ export function handleRequest(ctx: PipelineContext, req: IncomingParts): EmuResp
     const version = req.headers["x-version"];
     if (version !== API_VERSION) {
       throw new HttpProblem(
-        400,
+        BAD_VERSION_STATUS,
         version === undefined
           ? `Missing X-Version header: send X-Version: ${API_VERSION}.`
           : `Unsupported X-Version "${version}": send X-Version: ${API_VERSION}.`,

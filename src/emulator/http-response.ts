@@ -1,3 +1,5 @@
+import { ERROR_CODES } from "./assumptions.js";
+
 /** Responses and the API error body (§4): `{ code, message, target?, meta?, details? }`. */
 
 export interface EmuResponse {
@@ -13,6 +15,15 @@ export interface ErrorDetail {
   readonly target?: string;
 }
 
+/** The error body (§4). */
+export interface ErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly target?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+  readonly details?: readonly ErrorDetail[];
+}
+
 export interface ErrorExtras {
   readonly target?: string;
   readonly meta?: Readonly<Record<string, unknown>>;
@@ -20,32 +31,13 @@ export interface ErrorExtras {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-const CODES: Readonly<Record<number, string>> = {
-  400: "400BadRequest",
-  401: "401Unauthorized",
-  403: "403Forbidden",
-  404: "404NotFound",
-  405: "405MethodNotAllowed",
-  409: "409Conflict",
-  413: "413PayloadTooLarge",
-  429: "429TooManyRequests",
-  500: "500InternalServerError",
-  502: "502BadGateway",
-  503: "503ServiceUnavailable",
-  504: "504GatewayTimeout",
-};
-
-/** The 2026-01-01 style code string for a status, e.g. 404 -> `404NotFound`. */
+/** The 2026-01-01 style code string (assumptions.ts) for a status, e.g. 404 -> `404NotFound`. */
 export function errorCode(status: number): string {
-  return CODES[status] ?? `${status}Error`;
+  return ERROR_CODES[status] ?? `${status}Error`;
 }
 
 /** The JSON error body (key order fixed). */
-export function errorBody(
-  status: number,
-  message: string,
-  extras: ErrorExtras = {},
-): Record<string, unknown> {
+export function errorBody(status: number, message: string, extras: ErrorExtras = {}): ErrorBody {
   return {
     code: errorCode(status),
     message,

@@ -1,4 +1,6 @@
+import { DEFAULT_PROCESS_ORDER, FILTER_CASE_INSENSITIVE, MAX_PAGE_SIZE } from "./assumptions.js";
 import { HttpProblem } from "./http-response.js";
+import type { ProcessListPage } from "./response-types.js";
 import { serializeProcessSummary } from "./serialize.js";
 import type { EmulatorStore, ProcessRecord } from "./store.js";
 
@@ -6,11 +8,9 @@ import type { EmulatorStore, ProcessRecord } from "./store.js";
  * `GET /processes` (§6, §8.1): `$filter=name contains '…'` (case-insensitive, `''` escapes a quote),
  * `$orderBy` (`name`, `dueDate`, `run.created.dateTime`, each `asc|desc`; default
  * `run.created.dateTime desc`, missing values last), `$maxpagesize` 1–1000 (default 1000), and an
- * opaque base64url `$next` cursor; `@nextLink` is present only when more results follow.
+ * opaque base64url `$next` cursor; `@nextLink` is present only when more results follow. The
+ * unconfirmed parts are in assumptions.ts.
  */
-
-const MAX_PAGE_SIZE = 1000;
-const DEFAULT_ORDER = "run.created.dateTime desc";
 
 interface Cursor {
   readonly offset: number;
@@ -24,18 +24,19 @@ export function listProcesses(
   store: EmulatorStore,
   query: Readonly<Record<string, string>>,
   baseUrl: string,
-): Record<string, unknown> {
+): ProcessListPage {
   const cursor = query.$next !== undefined ? decodeCursor(query.$next) : undefined;
   const pageSize =
     query.$maxpagesize !== undefined
       ? parsePageSize(query.$maxpagesize)
       : (cursor?.pageSize ?? MAX_PAGE_SIZE);
   const filter = cursor ? cursor.filter : query.$filter !== undefined ? parseFilter(query.$filter) : null;
-  const orderBy = cursor ? cursor.orderBy : (query.$orderBy ?? DEFAULT_ORDER);
+  const orderBy = cursor ? cursor.orderBy : (query.$orderBy ?? DEFAULT_PROCESS_ORDER);
   const offset = cursor?.offset ?? 0;
 
+  const fold = (text: string) => (FILTER_CASE_INSENSITIVE ? text.toLowerCase() : text);
   const matching = [...store.processes.values()].filter(
-    (p) => filter === null || p.name.toLowerCase().includes(filter.toLowerCase()),
+    (p) => filter === null || fold(p.name).includes(fold(filter)),
   );
   matching.sort(comparator(store, orderBy));
   const page = matching.slice(offset, offset + pageSize);

@@ -1,3 +1,13 @@
+import {
+  BAD_PLACEMENT_STATUS,
+  BEFORE_BY_DEFAULT,
+  CLOSED_RUN_STATUS,
+  CLOSED_RUN_STATUSES,
+  NEW_STATUS,
+  NOT_A_GROUP_STATUS,
+  READ_ONLY_GROUP_STATUS,
+  UNKNOWN_PARENT_STATUS,
+} from "./assumptions.js";
 import { HttpProblem } from "./http-response.js";
 import { jobName } from "./serialize.js";
 import { startNewJobs } from "./status.js";
@@ -14,11 +24,9 @@ import type { ValidJobItem } from "./validate-job-items.js";
 /**
  * Where `POST /processRuns/{id}/jobRuns` puts its job runs (§9): choose the parent group P and the
  * index, validating everything first (`choosePlacement` changes nothing), then insert the job runs
- * contiguously in request order (`insertJobRuns`).
+ * contiguously in request order (`insertJobRuns`). The statuses the docs leave open are in
+ * assumptions.ts (§9).
  */
-
-/** Run statuses in which no job runs may be added (409). */
-const CLOSED_RUN_STATUSES: ReadonlySet<string> = new Set(["complete", "cancelled", "cancelling"]);
 
 export interface PlacementQuery {
   readonly parentGroupId?: string | undefined;
@@ -36,7 +44,7 @@ export interface Placement {
 export function choosePlacement(run: RunRecord, query: PlacementQuery): Placement {
   if (CLOSED_RUN_STATUSES.has(run.status)) {
     throw new HttpProblem(
-      409,
+      CLOSED_RUN_STATUS,
       `Process run ${run.id} is ${run.status}; job runs can only be added to a running process run.`,
     );
   }
@@ -54,20 +62,28 @@ export function choosePlacement(run: RunRecord, query: PlacementQuery): Placemen
   if (parentGroupId !== undefined) {
     const node = run.nodes.get(parentGroupId);
     if (!node) {
-      throw new HttpProblem(404, `Could not find group run ${parentGroupId} in process run ${run.id}.`, {
-        target: "parentGroupId",
-      });
+      throw new HttpProblem(
+        UNKNOWN_PARENT_STATUS,
+        `Could not find group run ${parentGroupId} in process run ${run.id}.`,
+        {
+          target: "parentGroupId",
+        },
+      );
     }
     if (node.kind !== "group") {
-      throw new HttpProblem(400, `parentGroupId ${parentGroupId} names a job run, not a group run.`, {
-        target: "parentGroupId",
-      });
+      throw new HttpProblem(
+        NOT_A_GROUP_STATUS,
+        `parentGroupId ${parentGroupId} names a job run, not a group run.`,
+        {
+          target: "parentGroupId",
+        },
+      );
     }
     parent = node;
   } else if (sibling) {
     if (!sibling.parent) {
       throw new HttpProblem(
-        400,
+        NOT_A_GROUP_STATUS,
         `relativeSiblingId ${sibling.id} is the root group run, which has no siblings.`,
         {
           target: "relativeSiblingId",
@@ -80,14 +96,18 @@ export function choosePlacement(run: RunRecord, query: PlacementQuery): Placemen
   }
 
   if (parent.readOnly) {
-    throw new HttpProblem(409, `Group run ${parent.id} is read-only; job runs cannot be added to it.`, {
-      target: parentGroupId !== undefined ? "parentGroupId" : "relativeSiblingId",
-    });
+    throw new HttpProblem(
+      READ_ONLY_GROUP_STATUS,
+      `Group run ${parent.id} is read-only; job runs cannot be added to it.`,
+      {
+        target: parentGroupId !== undefined ? "parentGroupId" : "relativeSiblingId",
+      },
+    );
   }
   if (!sibling) return { parent, index: parent.children.length };
   if (sibling.parent !== parent) {
     throw new HttpProblem(
-      400,
+      BAD_PLACEMENT_STATUS,
       `relativeSiblingId ${sibling.id} is not a direct child of group run ${parent.id} (parentGroupId).`,
       { target: "relativeSiblingId" },
     );
@@ -97,13 +117,17 @@ export function choosePlacement(run: RunRecord, query: PlacementQuery): Placemen
 }
 
 function parseBefore(value: string | undefined): boolean {
-  if (value === undefined || value === "") return true;
+  if (value === undefined || value === "") return BEFORE_BY_DEFAULT;
   const lower = value.toLowerCase();
   if (lower === "true") return true;
   if (lower === "false") return false;
-  throw new HttpProblem(400, `before must be "true" or "false", got ${JSON.stringify(value)}.`, {
-    target: "before",
-  });
+  throw new HttpProblem(
+    BAD_PLACEMENT_STATUS,
+    `before must be "true" or "false", got ${JSON.stringify(value)}.`,
+    {
+      target: "before",
+    },
+  );
 }
 
 /**
@@ -125,7 +149,7 @@ export function insertJobRuns(
     action: item.action,
     args: item.args,
     triggerType: item.triggerType,
-    status: "waiting",
+    status: NEW_STATUS,
     revision: 1,
     created: at,
     modified: at,

@@ -1,4 +1,5 @@
 import { UserError } from "../diagnostics/errors.js";
+import { RATE_LIMIT } from "./assumptions.js";
 import { HttpProblem } from "./http-response.js";
 
 /**
@@ -16,7 +17,8 @@ export interface RateLimitSettings {
   readonly hints?: boolean;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitSettings = { requests: 1000, perSeconds: 60, retryAfter: true };
+/** §5: the default limit (assumptions.ts). */
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = RATE_LIMIT;
 
 export class SlidingWindowLimiter {
   /** Per key, the times (ms) of the counted requests inside the window, oldest first. */

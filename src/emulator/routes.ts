@@ -1,13 +1,25 @@
+import {
+  BAD_QUERY_STATUS,
+  FINISHED_STATUSES,
+  RUN_ALREADY_ACTIVE_STATUS,
+  STARTED_STATUS,
+  UNKNOWN_ROUTE_STATUS,
+  WRONG_METHOD_STATUS,
+} from "./assumptions.js";
 import { addNodes, createRun } from "./build-tree.js";
 import { type EmuResponse, HttpProblem } from "./http-response.js";
 import { listProcesses } from "./list-processes.js";
 import { choosePlacement, insertJobRuns } from "./placement.js";
+import type { CreatedJobRuns } from "./response-types.js";
 import { serializeJobRun, serializeProcess, serializeRun } from "./serialize.js";
 import { startEligible } from "./status.js";
-import { type EmulatorStore, FINISHED_STATUSES } from "./store.js";
+import type { EmulatorStore } from "./store.js";
 import { validateJobItems } from "./validate-job-items.js";
 
-/** The Processes API endpoints the emulator serves (§8), after auth and rate limiting. */
+/**
+ * The Processes API endpoints the emulator serves (§8), after auth and rate limiting. The statuses
+ * the docs leave open are in assumptions.ts.
+ */
 
 export interface ApiRequest {
   readonly method: string;
@@ -75,8 +87,8 @@ export function matchRoute(method: string, path: string): { route: Route; params
     pathKnown = true;
     if (route.method === method) return { route, params: match.slice(1).map(decodeSegment) };
   }
-  if (pathKnown) throw new HttpProblem(405, `${method} is not supported on ${path}.`);
-  throw new HttpProblem(404, `No such endpoint: ${method} ${path}.`);
+  if (pathKnown) throw new HttpProblem(WRONG_METHOD_STATUS, `${method} is not supported on ${path}.`);
+  throw new HttpProblem(UNKNOWN_ROUTE_STATUS, `No such endpoint: ${method} ${path}.`);
 }
 
 function decodeSegment(segment: string): string {
@@ -102,7 +114,7 @@ function findRun(store: EmulatorStore, id: string) {
 function parseBoolean(value: string | undefined, name: string): boolean {
   if (value === undefined || value === "") return false;
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
-  throw new HttpProblem(400, `${name} must be true or false, got "${value}".`, { target: name });
+  throw new HttpProblem(BAD_QUERY_STATUS, `${name} must be true or false, got "${value}".`, { target: name });
 }
 
 /** `POST /processes/{id}/run`: a new current run copied from the template (409 while one runs). */
@@ -124,7 +136,7 @@ function runProcess(ctx: RouteContext, req: ApiRequest, [id]: readonly string[])
   const current = process.currentRunId !== undefined ? store.runs.get(process.currentRunId) : undefined;
   if (current && !FINISHED_STATUSES.has(current.status)) {
     throw new HttpProblem(
-      409,
+      RUN_ALREADY_ACTIVE_STATUS,
       `Process ${process.id} already has an active process run ${current.id} (${current.status}).`,
     );
   }
@@ -133,7 +145,7 @@ function runProcess(ctx: RouteContext, req: ApiRequest, [id]: readonly string[])
     id: store.newId("pr"),
     processId: process.id,
     name: process.name,
-    status: "running",
+    status: STARTED_STATUS,
     created: at,
     parallel: process.template?.parallel ?? false,
   });
@@ -155,6 +167,6 @@ function createJobRuns(ctx: RouteContext, req: ApiRequest, [id]: readonly string
     before: req.query.before,
   });
   const items = validateJobItems(body, { allowGroupAssignees: ctx.allowGroupAssignees });
-  const jobs = insertJobRuns(ctx.store, run, placement, items);
-  return { status: 201, body: jobs.map(serializeJobRun) };
+  const created: CreatedJobRuns = insertJobRuns(ctx.store, run, placement, items).map(serializeJobRun);
+  return { status: 201, body: created };
 }

@@ -1,7 +1,19 @@
 import { argsField, GENERATED_ACTIONS } from "./actions.js";
+import { AUTO_TRIGGER, EMULATOR_USER_ID, JOB_NAME_FIELD, RUN_CHILD_TAGS } from "./assumptions.js";
 import type { SeedNode } from "./emulator-types.js";
+import type {
+  ActionStamp,
+  GroupRunChildJson,
+  GroupRunJson,
+  JobArgumentsJson,
+  JobRunJson,
+  ProcessGroupChildJson,
+  ProcessJson,
+  ProcessRunJson,
+  ProcessSummaryJson,
+  RunSummaryJson,
+} from "./response-types.js";
 import {
-  EMULATOR_USER_ID,
   type GroupNode,
   type JobNode,
   type ProcessRecord,
@@ -11,9 +23,10 @@ import {
 } from "./store.js";
 
 /**
- * Store nodes -> API JSON (§7). Key order is fixed by construction so output is deterministic.
- * Children are tagged `{ type: "jobRun", jobRun }` / `{ type: "groupRun", groupRun }` (§7.4's
- * recommended shape); `parent` is left out for children of the root group.
+ * Store nodes -> API JSON (§7), one function per resource returning its type (response-types.ts).
+ * Key order is fixed by construction so output is deterministic. Children are tagged
+ * `{ type: "jobRun", jobRun }` / `{ type: "groupRun", groupRun }` (§7.4's recommended shape);
+ * `parent` is left out for children of the root group (the assumptions are in assumptions.ts).
  */
 
 export interface SerializeOptions {
@@ -22,7 +35,7 @@ export interface SerializeOptions {
 }
 
 /** An Action stamp: `{ dateTime, user }`, date-time in UTC without milliseconds. */
-export function stamp(ms: number): { dateTime: string; user: { id: string } } {
+export function stamp(ms: number): ActionStamp {
   return { dateTime: isoSeconds(ms), user: { id: EMULATOR_USER_ID } };
 }
 
@@ -31,17 +44,14 @@ export function isoSeconds(ms: number): string {
 }
 
 /** The `arguments` object of a job: `{ type, <kind>Args }`. */
-export function jobArguments(
-  action: string,
-  args: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
+export function jobArguments(action: string, args: Readonly<Record<string, unknown>>): JobArgumentsJson {
   // The conditional-approver kind has no args field (§7.6).
   if (action === "certificationConditionalApproverGenerated") return { type: action };
   return { type: action, [argsField(action)]: args };
 }
 
 /** A JobRun (§7.5). */
-export function serializeJobRun(job: JobNode): Record<string, unknown> {
+export function serializeJobRun(job: JobNode): JobRunJson {
   return {
     id: job.id,
     name: job.name,
@@ -59,7 +69,7 @@ export function serializeJobRun(job: JobNode): Record<string, unknown> {
 }
 
 /** A GroupRun (§7.4); the root has no `ordinal`, `parent` or `triggerType`. */
-export function serializeGroupRun(group: GroupNode, options: SerializeOptions = {}): Record<string, unknown> {
+export function serializeGroupRun(group: GroupNode, options: SerializeOptions = {}): GroupRunJson {
   const isRoot = group.parent === undefined;
   const children = group.children
     .filter((c) => !(options.excludeGeneratedJobs && c.kind === "job" && GENERATED_ACTIONS.has(c.action)))
@@ -80,10 +90,10 @@ export function serializeGroupRun(group: GroupNode, options: SerializeOptions = 
   };
 }
 
-function serializeChild(node: RunNode, options: SerializeOptions): Record<string, unknown> {
+function serializeChild(node: RunNode, options: SerializeOptions): GroupRunChildJson {
   return node.kind === "job"
-    ? { type: "jobRun", jobRun: serializeJobRun(node) }
-    : { type: "groupRun", groupRun: serializeGroupRun(node, options) };
+    ? { type: RUN_CHILD_TAGS.job, jobRun: serializeJobRun(node) }
+    : { type: RUN_CHILD_TAGS.group, groupRun: serializeGroupRun(node, options) };
 }
 
 function parentField(node: RunNode): { parent?: string } {
@@ -92,7 +102,7 @@ function parentField(node: RunNode): { parent?: string } {
 }
 
 /** A ProcessRun (§7.3) with its whole tree under `root`. */
-export function serializeRun(run: RunRecord, options: SerializeOptions = {}): Record<string, unknown> {
+export function serializeRun(run: RunRecord, options: SerializeOptions = {}): ProcessRunJson {
   return {
     id: run.id,
     process: run.processId,
@@ -107,12 +117,12 @@ export function serializeRun(run: RunRecord, options: SerializeOptions = {}): Re
 }
 
 /** The short run summary embedded in process summaries and processes. */
-export function runSummary(run: RunRecord): Record<string, unknown> {
+export function runSummary(run: RunRecord): RunSummaryJson {
   return { id: run.id, status: run.status, created: stamp(run.created) };
 }
 
 /** The fields every process representation starts with: `{ id, name, dueDate? }`. */
-function processIdentity(process: ProcessRecord): Record<string, unknown> {
+function processIdentity(process: ProcessRecord): ProcessSummaryJson {
   return {
     id: process.id,
     name: process.name,
@@ -124,15 +134,12 @@ function processIdentity(process: ProcessRecord): Record<string, unknown> {
 export function serializeProcessSummary(
   process: ProcessRecord,
   run: RunRecord | undefined,
-): Record<string, unknown> {
+): ProcessSummaryJson {
   return { ...processIdentity(process), ...(run ? { run: runSummary(run) } : {}) };
 }
 
 /** A Process (§7.2): its build-time `root` (from the template; empty without one) and current `run`. */
-export function serializeProcess(
-  process: ProcessRecord,
-  run: RunRecord | undefined,
-): Record<string, unknown> {
+export function serializeProcess(process: ProcessRecord, run: RunRecord | undefined): ProcessJson {
   return {
     ...processIdentity(process),
     ...(process.businessStartDate !== undefined ? { businessStartDate: process.businessStartDate } : {}),
@@ -148,7 +155,7 @@ export function serializeProcess(
   };
 }
 
-function serializeTemplateChild(node: SeedNode): Record<string, unknown> {
+function serializeTemplateChild(node: SeedNode): ProcessGroupChildJson {
   if ("group" in node) {
     return {
       type: "group",
@@ -168,12 +175,13 @@ function serializeTemplateChild(node: SeedNode): Record<string, unknown> {
       name: jobName(node.action, node.args),
       action: node.action,
       arguments: jobArguments(node.action, node.args),
-      triggerType: node.triggerType ?? "whenEligible",
+      triggerType: node.triggerType ?? AUTO_TRIGGER,
     },
   };
 }
 
 /** A job's display name: its `title`, else its kind. */
 export function jobName(action: string, args: Readonly<Record<string, unknown>>): string {
-  return typeof args.title === "string" ? args.title : action;
+  const title = args[JOB_NAME_FIELD];
+  return typeof title === "string" ? title : action;
 }

@@ -1,23 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  BODY_TOO_LARGE_STATUS,
+  GROUP_ASSIGNEES_BY_DEFAULT,
+  MAX_BODY_BYTES,
+  TOKEN_PATHS,
+  TOKEN_TTL_SECONDS,
+} from "./assumptions.js";
 import { TokenIssuer } from "./auth.js";
 import { DEMO_SEED } from "./demo-seed.js";
 import type { EmulatorHandle, EmulatorOptions, FaultSpec, RecordedRequest } from "./emulator-types.js";
-import { FaultInjector } from "./faults.js";
-import {
-  handleRequest,
-  type IncomingParts,
-  type PipelineContext,
-  parseJson,
-  TOKEN_PATHS,
-} from "./handle-request.js";
+import { FaultInjector, withFault } from "./faults.js";
+import { handleRequest, type IncomingParts, type PipelineContext, parseJson } from "./handle-request.js";
 import { type EmuResponse, errorResponse } from "./http-response.js";
 import { DEFAULT_RATE_LIMIT, SlidingWindowLimiter } from "./rate-limit.js";
 import { buildStore, parseSeed } from "./seed.js";
 import { serializeRun } from "./serialize.js";
-
-/** The payload limit of the platform (§5): 10 MB. */
-const MAX_BODY_BYTES = 10_485_760;
 
 /**
  * Starts the emulator (node:http) and resolves once it listens. Port 0 (the default) picks a free
@@ -29,8 +27,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = buildStore(seed, now);
   const ctx: PipelineContext = {
     store,
-    allowGroupAssignees: options.allowGroupAssignees ?? false,
-    tokens: new TokenIssuer(seed.clients, now, options.tokenTtlSeconds ?? 599),
+    allowGroupAssignees: options.allowGroupAssignees ?? GROUP_ASSIGNEES_BY_DEFAULT,
+    tokens: new TokenIssuer(seed.clients, now, options.tokenTtlSeconds ?? TOKEN_TTL_SECONDS),
     limiter:
       options.rateLimit === false
         ? undefined
@@ -62,42 +60,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const rawBody = await readBody(req);
     if (rawBody === undefined) {
-      send(res, errorResponse(413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`), true);
-      finish(413, "");
+      send(
+        res,
+        errorResponse(BODY_TOO_LARGE_STATUS, `The request body exceeds ${MAX_BODY_BYTES} bytes.`),
+        true,
+      );
+      finish(BODY_TOO_LARGE_STATUS, "");
       return;
     }
     const decision = faults.decide(method, path);
     if (decision.holdMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.holdMs));
-    const effect = decision.effect;
-    if (effect?.type === "reset-before") {
+    const parts: IncomingParts = {
+      method,
+      path,
+      query,
+      headers: flatHeaders(req),
+      rawBody,
+      baseUrl: req.headers.host ? `http://${req.headers.host}` : url,
+    };
+    const outcome = withFault(decision.effect, () => handleRequest(ctx, parts));
+    if (outcome === "reset") {
       finish(0, rawBody);
       req.socket.destroy();
       return;
     }
-    let response: EmuResponse;
-    if (effect?.type === "status-before") {
-      const headers =
-        effect.retryAfter !== undefined ? { "Retry-After": String(effect.retryAfter) } : undefined;
-      response = errorResponse(effect.status, "Injected fault (before commit).", headers ? { headers } : {});
-    } else {
-      const parts: IncomingParts = {
-        method,
-        path,
-        query,
-        headers: flatHeaders(req),
-        rawBody,
-        baseUrl: req.headers.host ? `http://${req.headers.host}` : url,
-      };
-      response = handleRequest(ctx, parts);
-      if (effect?.type === "reset-after") {
-        finish(0, rawBody);
-        req.socket.destroy();
-        return;
-      }
-      if (effect?.type === "status-after") {
-        response = errorResponse(effect.status, "Injected fault (after commit).");
-      }
-    }
+    const response = outcome;
     const delay = (options.latencyMs ?? 0) + decision.latencyMs;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     send(res, response);

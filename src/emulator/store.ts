@@ -6,12 +6,6 @@ import type { SeedNode } from "./emulator-types.js";
  * the parent's `children` (see `renumber`).
  */
 
-/** Statuses that end a run or node (no new work starts in them). */
-export const FINISHED_STATUSES: ReadonlySet<string> = new Set(["complete", "cancelled", "skipped", "failed"]);
-
-/** The user put in every `created`/`modified` stamp the emulator makes. */
-export const EMULATOR_USER_ID = "emulator-integration-user";
-
 interface NodeBase {
   readonly id: string;
   status: string;

@@ -10,6 +10,7 @@ import {
   kindArgs,
 } from "../input/job-kinds.js";
 import { GENERATED_ACTIONS } from "./actions.js";
+import { AUTO_TRIGGER } from "./assumptions.js";
 import { type ErrorDetail, errorCode, HttpProblem } from "./http-response.js";
 
 /**
@@ -124,7 +125,7 @@ function checkItem(
     (name, message) => problem(`arguments.${field}.${name}`, `${field}.${message}`),
     options,
   );
-  return { action, args: fields, triggerType: isText(triggerType) ? triggerType : "whenEligible" };
+  return { action, args: fields, triggerType: isText(triggerType) ? triggerType : AUTO_TRIGGER };
 }
 
 /** The order fields are checked in after the required ones (it decides which problem comes first). */
