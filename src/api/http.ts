@@ -14,6 +14,7 @@ import { ApiError } from "../diagnostics/errors.js";
 import { BudgetProbe } from "./budget-probe.js";
 import { isNotSent, networkError, readServerError } from "./http-errors.js";
 import type { RateLimiter, Sleep } from "./rate-limiter.js";
+import { mib, ResponseTooLargeError, readBodyText } from "./read-body.js";
 import {
   backoffMs,
   MAX_429_TRIES,
@@ -109,7 +110,7 @@ export class Transport {
       } catch (error) {
         release();
         onEvent?.({ type: "request", method: req.method, path, ms: now() - started });
-        if (signal?.aborted) throw error;
+        if (signal?.aborted || error instanceof ApiError) throw error;
         const retryable = req.idempotent || isNotSent(error);
         if (!retryable || ++failures >= MAX_TRIES) throw networkError(error, ctx, tries);
         await this.wait(backoffMs(failures - 1, random, RETRY_BASE_MS, RETRY_CAP_MS), "retry", String(error));
@@ -216,7 +217,11 @@ export class Transport {
         bodyTimeout: this.options.timeoutMs,
         signal,
       });
-      const text = await response.body.text();
+      const text = await readBodyText(response).catch((error: unknown) => {
+        throw error instanceof ResponseTooLargeError
+          ? tooLarge(error, method, url, response.statusCode)
+          : error;
+      });
       return { status: response.statusCode, headers: response.headers, body: parseBody(text) };
     } catch (error) {
       throw deadline.signal.aborted && !this.options.signal?.aborted ? deadline.signal.reason : error;
@@ -233,6 +238,24 @@ export class RequestDeadlineError extends Error {
   constructor(ms: number) {
     super(`no complete answer within ${ms} ms`);
   }
+}
+
+/** A body past the limit: never read again (a repeat would download it again), named with what to do. */
+function tooLarge(error: ResponseTooLargeError, method: string, url: URL, status: number): ApiError {
+  const size = error.declared ? ` (it declared ${mib(error.bytes)})` : "";
+  const changed = method !== "GET" && (status < 300 || status >= 500);
+  return new ApiError(
+    `the API's answer (HTTP ${status}) is larger than ${mib(error.limit)}${size}, the most jobsync reads; it was not read further`,
+    {
+      method,
+      path: pathOf(url),
+      status,
+      outcome: changed ? "maybe-applied" : "rejected",
+      hint: changed
+        ? "The server may have applied the request: re-run plan/apply, which re-reads the run first."
+        : "Check api.baseUrl points at the Workiva API, or narrow what is read (a process id instead of a name).",
+    },
+  );
 }
 
 function headerValue(v: string | string[] | undefined): string | undefined {
