@@ -54,6 +54,8 @@ export interface RequestContext {
   readonly method: string;
   /** Path and query, no host. */
   readonly path: string;
+  /** The host (and port) connected to, named when a connection could not be made. */
+  readonly host?: string;
   /**
    * The request changes nothing in the API, so repeating it is safe (reads, token requests):
    * the transport's `HttpRequest.idempotent`.
@@ -67,7 +69,7 @@ export function networkError(error: unknown, ctx: RequestContext, tries: number)
   const notSent = isNotSent(error);
   const timeout = /TIMEOUT/.test(code) || (error instanceof Error && error.name === "TimeoutError");
   const what = notSent
-    ? `could not connect to the API (${code})`
+    ? `could not connect to the API${ctx.host ? ` at ${ctx.host}` : ""} (${code})`
     : timeout
       ? `the API did not answer in time (${code})`
       : `the connection to the API failed (${code})`;

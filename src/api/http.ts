@@ -13,6 +13,7 @@ import { type Dispatcher, request } from "undici";
 import { ApiError } from "../diagnostics/errors.js";
 import { BudgetProbe } from "./budget-probe.js";
 import { isNotSent, networkError, readServerError } from "./http-errors.js";
+import { proxyRefusal, proxyRefusalStatus } from "./proxy-refusal.js";
 import type { RateLimiter, Sleep } from "./rate-limiter.js";
 import { mib, ResponseTooLargeError, readBodyText } from "./read-body.js";
 import {
@@ -91,7 +92,7 @@ export class Transport {
     // Every request carries credentials or a token: never over plain http off loopback.
     requireSafeForCredentials(url, "a request URL");
     const path = pathOf(url);
-    const ctx = { method: req.method, path, idempotent: req.idempotent };
+    const ctx = { method: req.method, path, host: url.host, idempotent: req.idempotent };
     let reauthenticated = false;
     let tries = 0;
     let failures = 0;
@@ -111,6 +112,8 @@ export class Transport {
         release();
         onEvent?.({ type: "request", method: req.method, path, ms: now() - started });
         if (signal?.aborted || error instanceof ApiError) throw error;
+        const refusedBy = proxyRefusalStatus(error);
+        if (refusedBy !== undefined) throw proxyRefusal(refusedBy, ctx);
         const retryable = req.idempotent || isNotSent(error);
         if (!retryable || ++failures >= MAX_TRIES) throw networkError(error, ctx, tries);
         await this.wait(backoffMs(failures - 1, random, RETRY_BASE_MS, RETRY_CAP_MS), "retry", String(error));
