@@ -88,6 +88,7 @@ function drive(columns: number) {
     notAttempted: [],
     verified: [],
     unverifiedRuns: [],
+    olderDuplicates: [],
     interrupted: false,
   };
   output.summary(result);

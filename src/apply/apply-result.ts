@@ -108,6 +108,15 @@ export function createResultBuilder(plan: Plan): ResultBuilder {
         planned,
         verified,
         unverifiedRuns,
+        olderDuplicates: plan.processRuns.flatMap((run) =>
+          run.duplicates.map((d) => ({
+            runId: run.id,
+            action: d.action,
+            title: d.title,
+            jobRunIds: d.jobRunIds,
+            source: { file: d.source.file, line: d.source.line },
+          })),
+        ),
       };
     },
   };

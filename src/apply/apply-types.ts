@@ -137,6 +137,20 @@ export interface ApplyResult {
   readonly verified: readonly RunVerification[];
   /** Runs whose verifying read failed: what they hold is unknown. */
   readonly unverifiedRuns: readonly { readonly runId: string; readonly message: string }[];
+  /**
+   * Managed identities found more than once before this apply (the plan's fresh read): warnings,
+   * never a failure (§12: the API cannot delete job runs).
+   */
+  readonly olderDuplicates: readonly OlderDuplicate[];
+}
+
+/** A duplicate this apply did not make: one run's `Duplicate` from the plan. */
+export interface OlderDuplicate {
+  readonly runId: string;
+  readonly action: string;
+  readonly title: string;
+  readonly jobRunIds: readonly string[];
+  readonly source: { readonly file: string; readonly line: number };
 }
 
 /** True when everything planned was created, once, and the verifying reads showed it. */

@@ -119,6 +119,15 @@ const FAILED: ApplyResult = {
   verified: [],
   unverifiedRuns: [],
   planned: { jobs: 4, requests: 3, runs: 2 },
+  olderDuplicates: [
+    {
+      runId: "run-q4close",
+      action: "sendTask",
+      title: "Collect trial balance",
+      jobRunIds: ["jr-collect-tb", "jr-collect-tb-2"],
+      source: { file: "manifests/q4-close.yaml", line: 14 },
+    },
+  ],
 };
 
 const OK: ApplyResult = {
@@ -131,6 +140,7 @@ const OK: ApplyResult = {
   verified: [],
   unverifiedRuns: [],
   planned: { jobs: 1, requests: 1, runs: 1 },
+  olderDuplicates: [],
 };
 
 describe("apply text", () => {
@@ -164,6 +174,19 @@ describe("apply text", () => {
 
   it("colours only when asked", () => {
     expect(renderApplySummary(OK, { color: true })).toContain("\u001b[");
+  });
+
+  it("warns of duplicates older than this apply and still completes, the success line last", () => {
+    const older = { ...OK, olderDuplicates: FAILED.olderDuplicates };
+    expect(renderApplySummary(older, { color: false })).toBe(
+      [
+        "Warning: duplicates older than this apply were left as they are (the API cannot delete job runs; remove the extra ones in Workiva):",
+        '  run-q4close: sendTask "Collect trial balance" [jr-collect-tb, jr-collect-tb-2] (manifests/q4-close.yaml:14)',
+        "",
+        "Apply complete! Job runs: 1 created in 1 request.",
+        "",
+      ].join("\n"),
+    );
     for (const e of EVENTS) expect(renderApplyEvent(e, { color: false }) ?? "").not.toContain("\u001b[");
   });
 

@@ -43,6 +43,18 @@ function verificationLines(result: ApplyResult): string[] {
   return lines;
 }
 
+/** Duplicates older than this apply: a warning block (the API cannot delete job runs), or nothing. */
+function olderDuplicateLines(result: ApplyResult): string[] {
+  if (result.olderDuplicates.length === 0) return [];
+  return [
+    "Warning: duplicates older than this apply were left as they are (the API cannot delete job runs; remove the extra ones in Workiva):",
+    ...result.olderDuplicates.map(
+      (d) =>
+        `  ${bare(d.runId)}: ${d.action} ${quote(d.title)} ${ids(d.jobRunIds)} (${bare(d.source.file)}:${d.source.line})`,
+    ),
+  ];
+}
+
 export const RERUN_SAFE_LINE =
   "Re-running `jobsync apply` is safe: it re-plans from the live runs and creates only what is still missing.";
 
@@ -146,7 +158,9 @@ function notAttemptedLine(n: NotAttempted): string {
  */
 export function renderApplySummary(result: ApplyResult, options: ApplyTextOptions): string {
   const s = createStyle(options.color);
-  if (applySucceeded(result)) return `${s.bold(s.green(applyCompleteLine(result)))}\n`;
+  const warnings = olderDuplicateLines(result).map((line, i) => (i === 0 ? s.yellow(line) : line));
+  if (applySucceeded(result))
+    return `${[...warnings, ...(warnings.length > 0 ? [""] : []), s.bold(s.green(applyCompleteLine(result)))].join("\n")}\n`;
   const lines: string[] = [];
   const head = result.interrupted ? "Apply interrupted" : "Apply failed";
   const failures =
@@ -166,7 +180,7 @@ export function renderApplySummary(result: ApplyResult, options: ApplyTextOption
   }
   if (result.notAttempted.length > 0)
     lines.push("Not attempted:", ...result.notAttempted.map(notAttemptedLine));
-  lines.push(...verificationLines(result));
+  lines.push(...verificationLines(result), ...warnings);
   lines.push(
     "",
     `Job runs: ${result.createdCount} of ${result.planned.jobs} created in ${count(result.requests, "request")}.`,
