@@ -142,7 +142,7 @@ function parseDocument(
     ...at(p.path, p.at),
     message: p.message,
   });
-  const aliasProblem = aliasProblemAt(doc);
+  const aliasProblem = mayHoldAlias(doc, text) ? aliasProblemAt(doc) : undefined;
   if (aliasProblem !== undefined) {
     const place = positionOf(lineCounter, aliasProblem.offset);
     return { ...none, diagnostics: [{ severity: "error", file, ...place, message: aliasProblem.message }] };
@@ -169,6 +169,13 @@ function parseDocument(
   });
   const prepared = prepareDocument(checked.data, { file, documentKey, sourceAt: at, stringAt }, template);
   return { ...prepared, diagnostics: prepared.diagnostics.sort(compareByPlace) };
+}
+
+/** Whether the document's text has a `*` at all: without one it holds no alias, and the walk is skipped. */
+function mayHoldAlias(doc: Document, text: string): boolean {
+  const [start, , end] = doc.range ?? [0, text.length, text.length];
+  const star = text.indexOf("*", start);
+  return star !== -1 && star < end;
 }
 
 /** Aliases one document may hold: the YAML library resolves each by scanning the document. */

@@ -29,14 +29,18 @@ export function orderPlanKeys(plan: Plan): Plan {
 
 /** `sha256:<hex>` of the plan's canonical JSON (keys in schema order, no whitespace). */
 export function planDigest(plan: Plan): string {
-  const canonical = JSON.stringify(orderPlanKeys(plan));
-  return `sha256:${createHash("sha256").update(canonical).digest("hex")}`;
+  return digestOfOrdered(orderPlanKeys(plan));
+}
+
+function digestOfOrdered(ordered: Plan): string {
+  return `sha256:${createHash("sha256").update(JSON.stringify(ordered)).digest("hex")}`;
 }
 
 /** The plan as the saved file: 2-space JSON, keys in the schema's order, its digest, newline-terminated. */
 export function serializePlan(plan: Plan): string {
-  const { formatVersion, ...rest } = orderPlanKeys(plan);
-  return `${JSON.stringify({ formatVersion, digest: planDigest(plan), ...rest }, null, 2)}\n`;
+  const ordered = orderPlanKeys(plan); // once: the digest is of this same copy
+  const { formatVersion, ...rest } = ordered;
+  return `${JSON.stringify({ formatVersion, digest: digestOfOrdered(ordered), ...rest }, null, 2)}\n`;
 }
 
 /** A saved plan as read: the plan, the format it was written in, and whether its digest holds. */
