@@ -270,5 +270,5 @@ console.log(`jobsync bench, ${results.date}, Node ${process.version}${quick ? " 
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));
-if (!quick)
+if (!quick && only === undefined)
   writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
