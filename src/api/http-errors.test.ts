@@ -86,3 +86,46 @@ describe("http errors", () => {
     expect(httpError(500, {}, { ...token, token: true }).message).toContain("server error");
   });
 });
+
+describe("what a 400 says (§11)", () => {
+  const post = { method: "POST", path: "/processRuns/r/jobRuns", idempotent: false };
+  it("shows the docs' example: message, target and meta", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const body = JSON.parse(
+      await readFile(new URL("../../test/fixtures/api/error.400.example.json", import.meta.url), "utf8"),
+    );
+    const error = httpError(400, body, post);
+    expect(error.message).toBe(
+      "the API rejected the request (HTTP 400 invalidUser): The provided user is invalid. (target assignee; argumentName=assignee; jobId=job1234)",
+    );
+    expect(error.details).toMatchObject({ status: 400, target: "assignee", outcome: "rejected" });
+  });
+
+  it("lists sub-errors that add something, and keeps their targets", () => {
+    const error = httpError(
+      400,
+      {
+        code: "400",
+        message: "Item 0: bad",
+        target: "[0].arguments",
+        details: [
+          { code: "400", message: "Item 0: bad", target: "[0].arguments" },
+          { code: "tooLong", message: "Item 2: title too long", target: "[2].arguments.sendTaskArgs.title" },
+          "not an object",
+        ],
+        meta: { nested: { a: 1 }, n: 3 },
+      },
+      post,
+    );
+    expect(error.message).toBe(
+      'the API rejected the request (HTTP 400 400): Item 0: bad (target [0].arguments; nested={"a":1}; n=3); [2].arguments.sendTaskArgs.title tooLong: Item 2: title too long',
+    );
+    expect(error.details.subTargets).toEqual(["[0].arguments", "[2].arguments.sendTaskArgs.title"]);
+  });
+
+  it("bounds what it keeps of a long body", () => {
+    const long = "x".repeat(5000);
+    const error = httpError(400, { message: long, target: long, meta: { k: long } }, post);
+    expect(error.message.length).toBeLessThan(1000);
+  });
+});

@@ -9,17 +9,93 @@ import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
 export interface ServerError {
   readonly code?: string;
   readonly message?: string;
+  /** What the error is about (a parameter name, or an item like `[2].sendTaskArgs.assignee`). */
+  readonly target?: string;
+  /** `meta`, a free-form map (§4): each value as short text. */
+  readonly meta?: Readonly<Record<string, string>>;
+  /** `details`: sub-errors `{ code, message, target }`. */
+  readonly details?: readonly ServerErrorDetail[];
 }
 
-/** Reads `code`/`message` (or OAuth `error`/`error_description`) from any error body. */
+export interface ServerErrorDetail {
+  readonly code?: string;
+  readonly message?: string;
+  readonly target?: string;
+}
+
+/** Bounds on what is kept of a server's error body (it is shown to the user). */
+const MAX_TEXT = 500;
+const MAX_SHORT = 120;
+const MAX_META_KEYS = 8;
+const MAX_DETAILS = 10;
+
+const text = (v: unknown, max = MAX_TEXT) =>
+  typeof v === "string" && v.trim() ? v.trim().slice(0, max) : undefined;
+
+/** Reads `code`/`message` (or OAuth `error`/`error_description`), `target`, `meta`, `details` from any error body. */
 export function readServerError(body: unknown): ServerError {
-  if (typeof body === "string") return body.trim() ? { message: body.trim().slice(0, 500) } : {};
+  if (typeof body === "string") return body.trim() ? { message: body.trim().slice(0, MAX_TEXT) } : {};
   if (typeof body !== "object" || body === null) return {};
   const b = body as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
-  const code = text(b.code) ?? (typeof b.code === "number" ? String(b.code) : undefined) ?? text(b.error);
+  const code =
+    text(b.code, MAX_SHORT) ?? (typeof b.code === "number" ? String(b.code) : undefined) ?? text(b.error);
   const message = text(b.message) ?? text(b.error_description) ?? text(b.title) ?? text(b.detail);
-  return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  const target = text(b.target, MAX_SHORT);
+  const meta = readMeta(b.meta);
+  const details = Array.isArray(b.details) ? b.details.slice(0, MAX_DETAILS).flatMap(readDetail) : [];
+  return {
+    ...(code ? { code } : {}),
+    ...(message ? { message } : {}),
+    ...(target ? { target } : {}),
+    ...(meta ? { meta } : {}),
+    ...(details.length > 0 ? { details } : {}),
+  };
+}
+
+function readMeta(meta: unknown): Record<string, string> | undefined {
+  if (typeof meta !== "object" || meta === null || Array.isArray(meta)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(meta).slice(0, MAX_META_KEYS)) {
+    const shown =
+      typeof value === "string"
+        ? value
+        : typeof value === "number" || typeof value === "boolean"
+          ? String(value)
+          : JSON.stringify(value);
+    if (shown !== undefined) out[key.slice(0, MAX_SHORT)] = shown.slice(0, MAX_SHORT);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function readDetail(detail: unknown): ServerErrorDetail[] {
+  if (typeof detail !== "object" || detail === null) return [];
+  const d = detail as Record<string, unknown>;
+  const code = text(d.code, MAX_SHORT);
+  const message = text(d.message);
+  const target = text(d.target, MAX_SHORT);
+  if (!code && !message && !target) return [];
+  return [{ ...(code ? { code } : {}), ...(message ? { message } : {}), ...(target ? { target } : {}) }];
+}
+
+/**
+ * What the server said, for a message: `: message (target X; key=value, …)` and each sub-error
+ * as `; target: message`; empty when it said nothing.
+ */
+export function serverSaid(server: ServerError): string {
+  const about = [
+    ...(server.target ? [`target ${server.target}`] : []),
+    ...Object.entries(server.meta ?? {}).map(([k, v]) => `${k}=${v}`),
+  ];
+  const head = server.message ? `: ${server.message}` : about.length > 0 || server.details ? ":" : "";
+  const where = about.length > 0 ? ` (${about.join("; ")})` : "";
+  // A sub-error that only repeats the main one (same message) adds nothing.
+  const subs = (server.details ?? [])
+    .filter((d) => d.message === undefined || d.message !== server.message)
+    .map((d) => {
+      const about = [d.target, d.code !== server.code ? d.code : undefined].filter(Boolean).join(" ");
+      return `; ${about}${about && d.message ? ": " : ""}${d.message ?? ""}`;
+    });
+  return `${head}${where}${subs.join("")}`;
 }
 
 /** Network error codes raised before any byte of the request could reach the server. */
@@ -97,11 +173,13 @@ export function httpError(
   },
 ): ApiError {
   const server = readServerError(body);
-  const said = server.message ? `: ${server.message}` : "";
+  const said = serverSaid(server);
   const statusText = `HTTP ${status}${server.code ? ` ${server.code}` : ""}`;
   const details = (outcome: RequestOutcome, hint?: string) => ({
     status,
     ...(server.code ? { code: server.code } : {}),
+    ...(server.target ? { target: server.target } : {}),
+    ...(server.details ? { subTargets: server.details.flatMap((d) => (d.target ? [d.target] : [])) } : {}),
     method: ctx.method,
     path: ctx.path,
     outcome,

@@ -143,10 +143,15 @@ export async function applyPlan(plan: Plan, api: ProcessesApi, options: ApplyOpt
       return true;
     }
     const { status, message } = outcome;
+    const entries = outcome.items?.flatMap((k) => {
+      const job = insertion.jobs[k];
+      return job ? [{ title: itemTitle(job), file: job.source.file, line: job.source.line }] : [];
+    });
     emit({
       type: "insertion-failed",
       ...ref,
       ...(status === undefined ? {} : { status }),
+      ...(entries && entries.length > 0 ? { entries } : {}),
       message,
       outcome: outcome.outcome,
       createdIds: outcome.ids,

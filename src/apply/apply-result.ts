@@ -50,7 +50,7 @@ export function createResultBuilder(plan: Plan): ResultBuilder {
         case "insertion-failed": {
           requests += e.requests;
           record(e.runId, e.index, e.createdIds, e.createdTitles);
-          const { runId, index, of, status, message, outcome } = e;
+          const { runId, index, of, status, message, outcome, entries } = e;
           const titles = startTitles.get(key(runId, index)) ?? planTitles(runId, index);
           failed.push({
             runId,
@@ -58,6 +58,7 @@ export function createResultBuilder(plan: Plan): ResultBuilder {
             of,
             titles,
             ...(status === undefined ? {} : { status }),
+            ...(entries === undefined ? {} : { entries }),
             message,
             outcome,
           });

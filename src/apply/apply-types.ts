@@ -52,6 +52,8 @@ export type ApplyEvent =
       readonly status?: number;
       readonly message: string;
       readonly outcome: FailureOutcome;
+      /** For a 400: the manifest entries of the items it was about (§11, §12). */
+      readonly entries?: readonly ManifestEntryRef[];
       /** Ids of the insertion's job runs that do exist (a partial insertion), in plan order. */
       readonly createdIds: readonly string[];
       /** Their titles, as sent. */
@@ -114,6 +116,14 @@ export interface FailedInsertion extends InsertionRef {
   readonly status?: number;
   readonly message: string;
   readonly outcome: FailureOutcome;
+  readonly entries?: readonly ManifestEntryRef[];
+}
+
+/** A planned item's manifest entry: its title and where it was written. */
+export interface ManifestEntryRef {
+  readonly title: string;
+  readonly file: string;
+  readonly line: number;
 }
 
 export interface NotAttempted extends InsertionRef {

@@ -47,6 +47,8 @@ export type InsertionOutcome =
       readonly message: string;
       readonly outcome: FailureOutcome;
       readonly requests: number;
+      /** The insertion's items a 400 named, by index (send-step.ts). */
+      readonly items?: readonly number[];
     };
 
 const BASE_DELAY_MS = 500;
@@ -79,11 +81,17 @@ export async function runInsertion(
   let adopted = false;
   const existing = () => ids.filter((id): id is string => id !== null);
   const existingTitles = () => items.filter((_, i) => ids[i] !== null).map(itemTitle);
-  const fail = (f: { status?: number; message: string; outcome: FailureOutcome }): InsertionOutcome => ({
+  const fail = (f: {
+    status?: number;
+    message: string;
+    outcome: FailureOutcome;
+    items?: readonly number[];
+  }): InsertionOutcome => ({
     ok: false,
     ids: existing(),
     titles: existingTitles(),
     ...(f.status === undefined ? {} : { status: f.status }),
+    ...(f.items === undefined ? {} : { items: f.items }),
     message: f.message,
     outcome: f.outcome,
     requests,

@@ -21,6 +21,8 @@ export type Recovery =
       readonly status?: number;
       readonly message: string;
       readonly outcome: FailureOutcome;
+      /** The items a 400 named (send-step.ts `Failure.items`). */
+      readonly items?: readonly number[];
     };
 
 /** Per insertion: what was already tried once (a 409's re-read; items re-sent after ambiguity). */

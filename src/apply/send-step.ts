@@ -17,6 +17,11 @@ export interface Failure {
   readonly status?: number;
   readonly message: string;
   readonly outcome: RequestOutcome;
+  /**
+   * For a 400: the insertion's items (indexes) the refusal is about: the one its `target` names by
+   * index (`[2].sendTaskArgs.assignee`), else every item of the request.
+   */
+  readonly items?: readonly number[];
 }
 
 export type StepAnswer =
@@ -40,7 +45,7 @@ export async function sendStep(
     if (odd === undefined) return { kind: "created", ids: created.map((c) => c.id) };
     return { kind: "failed", failure: { status: 201, message: odd, outcome: "maybe-applied" }, sent: true };
   } catch (error) {
-    const failure = classify(error);
+    const failure = classify(error, step);
     return { kind: "failed", failure, sent: failure.outcome !== "not-sent" };
   }
 }
@@ -55,10 +60,27 @@ function mismatch(created: readonly { id?: string }[], sent: number): string | u
   return undefined;
 }
 
-function classify(error: unknown): Failure {
+function classify(error: unknown, step: Step): Failure {
   if (error instanceof ApiError) {
-    return { status: error.details.status, message: error.message, outcome: error.details.outcome };
+    const { status, outcome } = error.details;
+    const items = status === 400 ? namedItems(error, step) : undefined;
+    return { status, message: error.message, outcome, ...(items ? { items } : {}) };
   }
   // Unknown failures (not classified by the client) are treated as possibly applied: re-reading is safe.
   return { message: error instanceof Error ? error.message : String(error), outcome: "maybe-applied" };
+}
+
+/** An item index at the start of a 400's target: `[2]…`, `jobRuns[2]…`, `body[2]…`. */
+const ITEM_INDEX = /^[A-Za-z_]*\[(\d+)\]/;
+
+/** The insertion items a 400 names by index (target or sub-error targets), else every item sent. */
+function namedItems(error: ApiError, step: Step): readonly number[] {
+  const targets = [error.details.target, ...(error.details.subTargets ?? [])];
+  const named = new Set<number>();
+  for (const target of targets) {
+    const k = target === undefined ? undefined : ITEM_INDEX.exec(target)?.[1];
+    const index = k === undefined ? undefined : step.indexes[Number(k)];
+    if (index !== undefined) named.add(index);
+  }
+  return named.size > 0 ? [...named].sort((a, b) => a - b) : step.indexes;
 }

@@ -47,6 +47,10 @@ export class ApiError extends Error {
       readonly outcome: RequestOutcome;
       /** What the user can do about it. */
       readonly hint?: string;
+      /** The server's `target` (what the error is about: a parameter, an item `[2]…`). */
+      readonly target?: string;
+      /** The `target`s of the server's sub-errors (`details`). */
+      readonly subTargets?: readonly string[];
     },
   ) {
     super(message);

@@ -8,6 +8,7 @@ import type {
   ApplyEvent,
   ApplyResult,
   FailedInsertion,
+  ManifestEntryRef,
   NotAttempted,
   WaitReason,
 } from "../apply/apply-types.js";
@@ -93,7 +94,7 @@ export function renderApplyEvent(e: ApplyEvent, options: ApplyTextOptions): stri
     case "insertion-failed": {
       const partial =
         e.createdIds.length > 0 ? ` (${e.createdIds.length} created: ${ids(e.createdIds)})` : "";
-      return `${at(e)}: ${s.red("Failed")} after ${durationWords(e.ms)}: ${statusWords(e.status, e.message)}${partial}`;
+      return `${at(e)}: ${s.red("Failed")} after ${durationWords(e.ms)}: ${statusWords(e.status, e.message)}${partial}${entryLines(e.entries, "  ")}`;
     }
     case "reconcile":
       return `${at(e)}: ${s.yellow(statusWords(e.status, e.message).replace(/\.$/, ""))}; it may have been applied: re-read the run, ${e.found} found in place, ${e.missing} missing`;
@@ -143,7 +144,13 @@ function titlesWords(titles: readonly string[]): string {
 
 function failedLine(f: FailedInsertion): string {
   const why = f.outcome === "unverified" ? " (could not check whether it was applied)" : "";
-  return `  ${bare(f.runId)} insertion ${f.index}/${f.of} (${titlesWords(f.titles)}): ${statusWords(f.status, f.message)}${why}`;
+  return `  ${bare(f.runId)} insertion ${f.index}/${f.of} (${titlesWords(f.titles)}): ${statusWords(f.status, f.message)}${why}${entryLines(f.entries, "    ")}`;
+}
+
+/** The manifest entries a refusal was about, one per line under it: `file:line: "title"`. */
+function entryLines(entries: readonly ManifestEntryRef[] | undefined, indent: string): string {
+  if (!entries || entries.length === 0) return "";
+  return entries.map((e) => `\n${indent}${bare(e.file)}:${e.line}: ${quote(e.title)}`).join("");
 }
 
 function notAttemptedLine(n: NotAttempted): string {
