@@ -201,7 +201,7 @@ describe("node shapes", () => {
       kind: {
         type: "rewrite-body",
         rewrite: (body) => {
-          const run = body as { root: { children: { children?: unknown[] }[] } };
+          const run = body as { root: { children: unknown[] } };
           run.root.children.push({ id: "mystery-1", widget: { a: 1 }, colour: "blue" });
           return run;
         },

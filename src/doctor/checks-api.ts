@@ -7,6 +7,7 @@
 
 import type { HttpResponse } from "../api/http.js";
 import type { ProbeClient } from "../api/probe-client.js";
+import type { ProxyRoute } from "../api/proxy-route.js";
 import type { ResolvedConfig } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
 import { ApiError } from "../diagnostics/errors.js";
@@ -18,7 +19,7 @@ import type { CheckStatus } from "./report-types.js";
 const TLS_HINT =
   "the certificate was refused: if a proxy or gateway re-signs TLS, point NODE_EXTRA_CA_CERTS at its CA certificate";
 
-export async function tlsCheck(probe: ProbeClient, base: URL): Promise<StepResult<true>> {
+export async function tlsCheck(probe: ProbeClient, base: URL, route: ProxyRoute): Promise<StepResult<true>> {
   const result = await probe.connect();
   const https = base.protocol === "https:";
   if (result.ok) {
@@ -33,7 +34,7 @@ export async function tlsCheck(probe: ProbeClient, base: URL): Promise<StepResul
   const certificate = /CERT|SELF_SIGNED|ERR_TLS|ERR_SSL|UNABLE_TO|ALTNAME|EPROTO/i.test(result.code);
   return {
     status: "fail",
-    detail: `could not connect to ${base.host}: ${result.code}${result.message ? ` (${result.message})` : ""}${certificate ? `; ${TLS_HINT}` : ""}`,
+    detail: `could not connect to ${base.host}${route.via === "proxy" ? ` through the proxy ${route.proxy}` : ""}: ${result.code}${result.message ? ` (${result.message})` : ""}${certificate ? `; ${TLS_HINT}` : ""}`,
   };
 }
 

@@ -58,7 +58,9 @@ export function urlCheck(value: string, setting: string): StepResult<URL> {
     };
   }
   const credentials =
-    url.username || url.password ? "; it carries a user or password, which jobsync never sends" : "";
+    url.username || url.password
+      ? "; it carries login details before the host, which jobsync never sends"
+      : "";
   if (url.protocol === "http:") {
     return {
       status: credentials ? "warn" : "ok",

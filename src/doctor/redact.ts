@@ -15,7 +15,10 @@ const MIN_LITERAL = 4;
 const PATTERNS: readonly [RegExp, string][] = [
   // Authorization values, in headers or messages.
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
-  [/\b(authorization|proxy-authorization)(["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, `$1$2${REDACTED}`],
+  [
+    /\b(authorization|proxy-authorization)(["']?\s*[:=]\s*["']?)(?!Bearer\b|Basic\b)[^\s"',}]+/gi,
+    `$1$2${REDACTED}`,
+  ],
   // Token and secret fields (JSON or form).
   [
     /\b(access_token|refresh_token|id_token|client_secret|password|secret)(["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi,
@@ -44,23 +47,26 @@ export function secretsOf(env: Readonly<Record<string, string | undefined>>): st
 /** The user and password of a URL (as written and decoded). */
 export function urlCredentials(value: string | undefined): string[] {
   if (!value) return [];
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    // Not a URL: the text before the last @ may still be credentials.
-    const at = value.lastIndexOf("@");
-    return at > 0 ? [value.slice(0, at).replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")] : [];
-  }
   const found: string[] = [];
-  for (const part of [url.username, url.password]) {
-    if (!part) continue;
-    found.push(part);
-    try {
-      found.push(decodeURIComponent(part));
-    } catch {
-      // a malformed escape: the raw form is enough
+  try {
+    const url = new URL(value.trim());
+    for (const part of [url.username, url.password]) {
+      if (!part) continue;
+      found.push(part);
+      try {
+        found.push(decodeURIComponent(part));
+      } catch {
+        // a malformed escape: the raw form is enough
+      }
     }
+  } catch {
+    // not a URL: the text before the @ below
+  }
+  // Not a URL, or one the parser read otherwise (`user:pw@host` has the scheme `user:`).
+  const at = value.lastIndexOf("@");
+  if (found.length === 0 && at > 0) {
+    const login = value.slice(0, at).replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+    found.push(login, ...login.split(":"));
   }
   return found;
 }

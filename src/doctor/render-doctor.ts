@@ -39,7 +39,7 @@ export function renderDoctorText(report: DoctorReport, options: { readonly color
   lines.push(
     "",
     `${s.fail > 0 ? style.red(`${s.fail} failed`) : "0 failed"}, ${s.warn} ${s.warn === 1 ? "warning" : "warnings"}, ${s.ok} ok, ${s.skipped} skipped.` +
-      " This report holds no secrets: attach it to a bug report.",
+      " Secrets are redacted: attach this report to a bug report.",
   );
   return `${lines.join("\n")}\n`;
 }

@@ -8,6 +8,7 @@
 import type { ClientOptions } from "../api/api-transport.js";
 import type { HttpResponse } from "../api/http.js";
 import { openProbeClient, type ProbeClient } from "../api/probe-client.js";
+import { proxyRoute } from "../api/proxy-route.js";
 import { type ResolvedConfig, readConcurrency } from "../config/config-types.js";
 import { readCredentials } from "../config/credentials.js";
 import type { ProxySettings } from "../config/proxy-env.js";
@@ -65,7 +66,7 @@ export async function runDoctor(inputs: DoctorInputs): Promise<DoctorReport> {
   }
   try {
     await list.step("tls", ["base-url", "token-url", "proxy"], () =>
-      tlsCheck(probe as ProbeClient, base as URL),
+      tlsCheck(probe as ProbeClient, base as URL, proxyRoute(base as URL, proxy as ProxySettings)),
     );
     await list.step("credentials", ["tls"], () =>
       credentialsCheck(probe as ProbeClient, env, config as ResolvedConfig),
