@@ -178,6 +178,18 @@ describe("credentials", () => {
     expect(r.out).not.toMatch(/\n\s+at /);
   });
 
+  it("a ready JOBSYNC_TOKEN the API refuses fails the first read, saying so", async () => {
+    const emulator = await startTestEmulator();
+    const env = { JOBSYNC_BASE_URL: emulator.url, JOBSYNC_TOKEN: "not-a-token-we-issued", NO_COLOR: "1" };
+    const { code, report, out } = await json(["--config", DEMO_CONFIG], env);
+    expect(code).toBe(1);
+    expect(statuses(report)).toMatchObject({ credentials: "ok", "api-version": "fail" });
+    expect(report.checks.find((c) => c.name === "api-version")?.detail).toContain(
+      "the API refused the token in JOBSYNC_TOKEN (HTTP 401",
+    );
+    expect(out).not.toContain("not-a-token-we-issued");
+  });
+
   it("no credentials at all: credentials fails naming what to set", async () => {
     const emulator = await startTestEmulator();
     const { code, report } = await json(["--config", DEMO_CONFIG], {

@@ -82,7 +82,7 @@ export async function versionCheck(
     const res = await probe.firstRead();
     return {
       status: "ok",
-      detail: `X-Version ${version} accepted (GET ${res.path}: HTTP ${res.status})`,
+      detail: `X-Version ${version} accepted (GET ${readablePath(res.path)}: HTTP ${res.status})`,
       value: res,
     };
   } catch (error) {
@@ -153,4 +153,13 @@ export function budgetCheck(
     return { status: "warn", detail: `learned from the server's 429 answers: ${b}; ${configured}` };
   }
   return { status: "skipped", detail: `the server advertises no rate budget; ${configured}` };
+}
+
+/** `/processes?$maxpagesize=1` rather than `%24maxpagesize` (a malformed escape is shown as sent). */
+function readablePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
