@@ -55,7 +55,9 @@ export function openProbeClient(options: ClientOptions): ProbeClient {
           method: "GET",
           headers: { accept: "application/json", "x-version": options.version },
           dispatcher: isLoopbackHost(url.hostname) ? bare.direct : bare.proxied,
-          signal: AbortSignal.timeout(Math.min(options.timeoutMs, 15_000)),
+          signal: options.signal
+            ? AbortSignal.any([options.signal, AbortSignal.timeout(Math.min(options.timeoutMs, 15_000))])
+            : AbortSignal.timeout(Math.min(options.timeoutMs, 15_000)),
         });
         await res.body.dump();
         return { ok: true, status: res.statusCode };
