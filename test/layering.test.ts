@@ -1,6 +1,7 @@
 /**
  * Dependencies run one way down the pipeline: diagnostics < input (the shared input toolkit) <
- * manifest, config < api < plan < apply, import < render < cli; the emulator stands apart.
+ * manifest, config < api < plan < apply, import < render < cli; doctor sits beside cli (below
+ * it, reading api, config, manifest and render); the emulator stands apart.
  * This test reads every import of every source file and fails on one against that order.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -20,7 +21,20 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   apply: ["diagnostics", "input", "manifest", "config", "api", "plan"],
   import: ["diagnostics", "input", "manifest", "config", "api", "plan"],
   render: ["diagnostics", "input", "manifest", "config", "api", "plan", "apply"],
-  cli: ["diagnostics", "input", "manifest", "config", "api", "plan", "apply", "import", "render", "emulator"],
+  doctor: ["diagnostics", "input", "manifest", "config", "api", "render"],
+  cli: [
+    "diagnostics",
+    "input",
+    "manifest",
+    "config",
+    "api",
+    "plan",
+    "apply",
+    "import",
+    "render",
+    "doctor",
+    "emulator",
+  ],
   emulator: ["diagnostics", "input"],
 };
 

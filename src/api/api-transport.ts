@@ -13,7 +13,7 @@ import { ResponseShapeError } from "./api-schema.js";
 import { type HttpRequest, type HttpResponse, pathOf, Transport } from "./http.js";
 import { httpError } from "./http-errors.js";
 import { RateLimiter, type Sleep } from "./rate-limiter.js";
-import { createTokenProvider, type TokenSource } from "./token-provider.js";
+import { createTokenProvider, type TokenGrant, type TokenSource } from "./token-provider.js";
 import { isLoopbackHost, requireSafeForCredentials } from "./url-policy.js";
 import type { ClientEvent } from "./waiting.js";
 
@@ -48,6 +48,11 @@ export interface ApiTransport {
   read<T>(res: HttpResponse, method: HttpRequest["method"], parse: (body: unknown) => T): T;
   /** The rate budgets in force (configured, with margin, and learned from the server). */
   budgets(): readonly { readonly limit: number; readonly ms: number }[];
+  /**
+   * Gets a token now (the token request, for `oauth`) and says what kind of credentials these are
+   * and what the token response said besides the token. Never returns the token.
+   */
+  authenticate(): Promise<{ readonly kind: TokenSource["kind"]; readonly grant?: TokenGrant }>;
   /** Closes the connection pool. */
   close(): Promise<void>;
 }
@@ -107,6 +112,12 @@ export function openApiTransport(options: ClientOptions): ApiTransport {
     base: options.baseUrl.replace(/\/+$/, ""),
     budgets: () => limiter.budgets(),
 
+    async authenticate() {
+      await tokens.getToken(options.signal);
+      const grant = tokens.lastGrant?.();
+      return { kind: tokens.kind, ...(grant ? { grant } : {}) };
+    },
+
     async call(req, resource) {
       const res = await transport.send({ ...req, auth: true });
       if (res.status >= 200 && res.status < 300) return res;
@@ -146,7 +157,7 @@ export function openApiTransport(options: ClientOptions): ApiTransport {
  * passed: the injected environment, never process.env behind the caller's back). Loopback hosts
  * always go direct, whatever NO_PROXY says.
  */
-function openDispatchers(options: ClientOptions): {
+export function openDispatchers(options: Pick<ClientOptions, "timeoutMs" | "proxy">): {
   direct: Dispatcher;
   proxied: Dispatcher;
   close(): Promise<void>;

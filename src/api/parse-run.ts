@@ -92,7 +92,7 @@ const WRAPPER_KEYS = [
 ] as const;
 
 /** `{type, jobRun: {...}}` -> the inner node; a bare node -> itself. */
-function unwrap(child: unknown): { value: unknown; hint?: "job" | "group" } {
+export function unwrap(child: unknown): { value: unknown; hint?: "job" | "group" } {
   if (!isRecord(child)) return { value: child };
   const bare = "id" in child && ("action" in child || "arguments" in child || isGroupLike(child));
   if (!bare) {
@@ -114,12 +114,19 @@ function isGroupLike(o: Record<string, unknown>): boolean {
  * a group; anything else is a shape jobsync does not know, and the run is not planned.
  */
 function kindOf(node: RunNodeJson, raw: unknown, at: string): "job" | "group" {
-  if (node.action !== undefined || node.arguments !== undefined) return "job";
-  if (typeof node.parallel === "boolean") return "group";
+  const kind = bareKind(node);
+  if (kind) return kind;
   const keys = isRecord(raw) ? Object.keys(raw).sort().join(", ") : typeof raw;
   throw new ResponseShapeError(
     `${at} (id ${node.id}) is neither a job run (no action or arguments) nor a group run (no parallel); its keys: ${keys}`,
   );
+}
+
+/** A bare node's kind by the rule of `kindOf`, or undefined when it is a shape jobsync does not know. */
+export function bareKind(node: RunNodeJson): "job" | "group" | undefined {
+  if (node.action !== undefined || node.arguments !== undefined) return "job";
+  if (typeof node.parallel === "boolean") return "group";
+  return undefined;
 }
 
 /** Places every entry under its `parent` (when that names a group) else its container; sorts by ordinal. */

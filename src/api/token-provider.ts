@@ -21,6 +21,15 @@ export interface TokenSource {
   getToken(signal?: AbortSignal): Promise<string>;
   /** Drops `token` from the cache (after a 401) so the next getToken fetches a new one. */
   invalidate(token: string): void;
+  /** What the last token response said besides the token (`oauth` only; for `jobsync doctor`). */
+  lastGrant?(): TokenGrant | undefined;
+}
+
+/** The non-secret fields of a token response, as the server sent them. */
+export interface TokenGrant {
+  readonly expiresInSeconds?: number;
+  readonly scope?: string;
+  readonly tokenType?: string;
 }
 
 export interface TokenProviderOptions {
@@ -39,6 +48,7 @@ const tokenResponseSchema = z.looseObject({
   access_token: z.string().min(1),
   expires_in: z.coerce.number().positive().optional(),
   token_type: z.string().optional(),
+  scope: z.string().optional().catch(undefined),
 });
 
 export const NO_CREDENTIALS_MESSAGE =
@@ -69,6 +79,7 @@ export function createTokenProvider(credentials: Credentials, options: TokenProv
 class ClientCredentialsTokens implements TokenSource {
   readonly kind = "oauth" as const;
   private cached?: { readonly token: string; readonly refreshAt: number };
+  private grant?: TokenGrant;
   private pending?: Promise<string>;
   private readonly basic: string;
 
@@ -92,6 +103,10 @@ class ClientCredentialsTokens implements TokenSource {
 
   invalidate(token: string): void {
     if (this.cached?.token === token) this.cached = undefined;
+  }
+
+  lastGrant(): TokenGrant | undefined {
+    return this.grant;
   }
 
   private async fetch(signal?: AbortSignal): Promise<string> {
@@ -128,6 +143,12 @@ class ClientCredentialsTokens implements TokenSource {
     // Short-lived tokens: refresh at half-life rather than never using them.
     const margin = Math.min(REFRESH_MARGIN_MS, ttlMs / 2);
     this.cached = { token: parsed.data.access_token, refreshAt: sentAt + ttlMs - margin };
+    const { expires_in, scope, token_type } = parsed.data;
+    this.grant = {
+      ...(expires_in !== undefined ? { expiresInSeconds: expires_in } : {}),
+      ...(scope !== undefined ? { scope } : {}),
+      ...(token_type !== undefined ? { tokenType: token_type } : {}),
+    };
     return parsed.data.access_token;
   }
 }

@@ -10,9 +10,9 @@ export interface EnvironmentVariable {
 }
 
 /** The commands that talk to the API (and so read credentials, the base URL and proxies). */
-const API_COMMANDS = ["plan", "status", "render", "apply", "import"] as const;
+const API_COMMANDS = ["plan", "status", "render", "apply", "import", "doctor"] as const;
 /** The commands whose output can be coloured. */
-const COLOURED = ["plan", "status", "apply", "show"] as const;
+const COLOURED = ["plan", "status", "apply", "show", "doctor"] as const;
 
 export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   {

@@ -81,7 +81,9 @@ export interface FaultSpec {
     | { readonly type: "reset-after" }
     | { readonly type: "latency"; readonly ms: number }
     /** Waits `ms` before doing the work (real timers): requests sent together commit in another order. */
-    | { readonly type: "hold"; readonly ms: number };
+    | { readonly type: "hold"; readonly ms: number }
+    /** (Tests.) Does the work, then answers with the body `rewrite` returns (a shape the seed cannot express). */
+    | { readonly type: "rewrite-body"; readonly rewrite: (body: unknown) => unknown };
 }
 
 export interface EmulatorOptions {

@@ -11,6 +11,7 @@ import { type EmuResponse, errorResponse } from "./http-response.js";
  * - reset-before / reset-after: destroy the socket without answering, before / after the work
  * - latency: delay the response by `ms` (real timers)
  * - hold: wait `ms` before doing the work (real timers), so requests commit out of send order
+ * - rewrite-body: do the work, then answer with the body the function returns (same status)
  */
 
 export type FaultEffect = Exclude<FaultSpec["kind"], { readonly type: "latency" | "hold" }>;
@@ -80,6 +81,8 @@ export function withFault(effect: FaultEffect | undefined, handle: () => EmuResp
   const response = handle();
   if (effect?.type === "reset-after") return "reset";
   if (effect?.type === "status-after") return errorResponse(effect.status, "Injected fault (after commit).");
+  if (effect?.type === "rewrite-body")
+    return { ...response, body: effect.rewrite(structuredClone(response.body)) };
   return response;
 }
 

@@ -51,6 +51,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./status.js")).statusCommand,
   },
   {
+    name: "doctor",
+    summary: "Check the setup against the real API, read-only (a redacted report for bug reports)",
+    examples: [
+      {
+        command: "jobsync doctor",
+        does: "config, URL, proxy, TLS, token, X-Version and every target's run, checked",
+      },
+      {
+        command: "jobsync doctor --format json > doctor.json",
+        does: "the same report as JSON, secrets removed, to attach to a bug report",
+      },
+    ],
+    load: async () => (await import("./doctor.js")).doctorCommand,
+  },
+  {
     name: "render",
     summary: "Print the manifests with their templates expanded, one per target",
     examples: [
