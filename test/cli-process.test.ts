@@ -5,28 +5,11 @@
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorHandle, EmulatorSeed } from "../src/emulator/emulator-types.js";
+import { BIN, runBin } from "./helpers/run-bin.js";
 import { startTestEmulator } from "./helpers/test-emulator.js";
-
-const BIN = resolve(import.meta.dirname, "../dist/cli/bin.js");
-
-function run(args: string[], options: { cwd: string; env?: Record<string, string> }) {
-  return new Promise<{ code: number | null; out: string; err: string }>((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? "", ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, out, err }));
-  });
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -38,7 +21,7 @@ afterAll(async () => {
 
 describe("the jobsync binary", () => {
   it("prints its version and exits 0", async () => {
-    const { code, out } = await run(["--version"], { cwd: dir });
+    const { code, out } = await runBin(["--version"], { cwd: dir });
     expect(code).toBe(0);
     expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
@@ -48,7 +31,7 @@ describe("the jobsync binary", () => {
       join(dir, "bad.yaml"),
       "apiVersion: jobsync/v2\nkind: JobRuns\ntarget: { processRun: r1 }\njobs: []\n",
     );
-    const { code, out, err } = await run(["validate", "--manifests", "bad.yaml"], { cwd: dir });
+    const { code, out, err } = await runBin(["validate", "--manifests", "bad.yaml"], { cwd: dir });
     expect(code).toBe(1);
     expect(out).toBe("");
     expect(err).toMatch(/^bad\.yaml:1:\d+: .*apiVersion/m);
@@ -107,7 +90,7 @@ describe("the jobsync binary", () => {
     });
 
     it("arrives whole through a pipe (several MB of JSON)", async () => {
-      const { code, out, err } = await run(
+      const { code, out, err } = await runBin(
         ["plan", "--manifests", "big", "--format", "json", "--detailed-exitcode"],
         {
           cwd: dir,

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError } from "../src/diagnostics/errors.js";
+import { apiFailure } from "./helpers/api-failure.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { startTestEmulator } from "./helpers/test-emulator.js";
 
@@ -13,15 +13,6 @@ const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   while (open.length > 0) await open.pop()?.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe("a server wait past api.maxWaitSeconds", () => {
   it("ends the request at once, says how long was asked, and no later request is sent", async () => {
@@ -38,13 +29,13 @@ describe("a server wait past api.maxWaitSeconds", () => {
       path: "/processRuns/",
       kind: { type: "status-before", status: 429, retryAfter: 999999 },
     });
-    const error = await failure(api.getProcessRun("run-q4close"));
+    const error = await apiFailure(api.getProcessRun("run-q4close"));
     expect(error.message).toBe(
       "the API asked to wait 999999 s before the next request (HTTP 429), longer than api.maxWaitSeconds (300 s)",
     );
     expect(error.outcome).toBe("not-sent");
     expect(Math.max(0, ...waits)).toBeLessThan(300_000);
-    const later = await failure(api.getProcessRun("run-vendor"));
+    const later = await apiFailure(api.getProcessRun("run-vendor"));
     expect(later).toBe(error);
     const apiRequests = emu.requests.filter((r) => !r.path.includes("oauth2"));
     expect(apiRequests.map((r) => r.status)).toEqual([429]);
@@ -94,7 +85,7 @@ describe("the whole-request deadline", () => {
     server?.closeAllConnections?.();
     const api = emulatorClient(url, { timeoutMs: 250, sleep: async () => {} });
     open.push(api);
-    const error = await failure(api.getProcessRun("run-1"));
+    const error = await apiFailure(api.getProcessRun("run-1"));
     expect(error.message).toMatch(/^the API did not answer in time \(JOBSYNC_DEADLINE_TIMEOUT\)/);
     open.unshift({ close: async () => server?.closeAllConnections() });
   });

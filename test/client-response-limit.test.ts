@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_RESPONSE_BYTES } from "../src/api/read-body.js";
-import { ApiError } from "../src/diagnostics/errors.js";
+import { apiFailure } from "./helpers/api-failure.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { startTestEmulator } from "./helpers/test-emulator.js";
 
@@ -42,22 +42,13 @@ async function serve(answer: (res: ServerResponse, req: IncomingMessage) => void
   return { api, seen };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
-
 describe("a response past 64 MiB", () => {
   it("is refused from its Content-Length before the body is read, and not asked for again", async () => {
     const { api, seen } = await serve((res) => {
       res.writeHead(200, { "content-type": "application/json", "content-length": String(700 * 1024 * 1024) });
       res.write("{"); // and never more: the client must not wait for the rest
     });
-    const error = await failure(api.getProcessRun("run-1"));
+    const error = await apiFailure(api.getProcessRun("run-1"));
     expect(error.message).toBe(
       "the API's answer (HTTP 200) is larger than 64 MiB (it declared 700 MiB), the most jobsync reads; it was not read further",
     );
@@ -81,7 +72,7 @@ describe("a response past 64 MiB", () => {
       res.on("close", () => res.removeAllListeners("drain"));
       pump();
     });
-    const error = await failure(api.getProcessRun("run-1"));
+    const error = await apiFailure(api.getProcessRun("run-1"));
     expect(error.message).toBe(
       "the API's answer (HTTP 200) is larger than 64 MiB, the most jobsync reads; it was not read further",
     );
@@ -97,7 +88,7 @@ describe("a response past 64 MiB", () => {
       });
       res.write("[");
     });
-    const error = await failure(
+    const error = await apiFailure(
       api.createJobRuns("run-1", { relativeSiblingId: null, parentGroupId: null, before: null }, []),
     );
     expect(error.outcome).toBe("maybe-applied");

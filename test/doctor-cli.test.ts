@@ -52,6 +52,23 @@ async function project(manifest: string, config: object = {}): Promise<string> {
 const manifestFor = (target: string) =>
   `apiVersion: jobsync/v1\nkind: JobRuns\ntarget: ${target}\njobs: []\n`;
 
+/** Serves `node` as one more child of the run's root, on the next `times` GETs of `path`. */
+function addRootChild(emulator: TestEmulator, path: string, times: number, node: unknown): void {
+  emulator.injectFault({
+    method: "GET",
+    path,
+    times,
+    kind: {
+      type: "rewrite-body",
+      rewrite: (body) => {
+        const run = body as { root: { children: unknown[] } };
+        run.root.children.push(node);
+        return run;
+      },
+    },
+  });
+}
+
 describe("jobsync doctor against the demo seed", () => {
   it("passes every check, reads every target's run, and sends no write", async () => {
     const emulator = await startTestEmulator();
@@ -107,28 +124,16 @@ describe("jobsync doctor against the demo seed", () => {
 
   it("counts generated certification job runs apart from managed ones", async () => {
     const emulator = await startTestEmulator();
-    emulator.injectFault({
-      method: "GET",
-      path: "/processRuns/run-q4close",
-      times: 10,
-      kind: {
-        type: "rewrite-body",
-        rewrite: (body) => {
-          const run = body as { root: { children: unknown[] } };
-          run.root.children.push({
-            type: "jobRun",
-            jobRun: {
-              id: "jr-cert",
-              action: "certification",
-              arguments: {},
-              children: [
-                { id: "g1", action: "certificationSignoffGenerated" },
-                { id: "g2", action: "x" },
-              ],
-            },
-          });
-          return run;
-        },
+    addRootChild(emulator, "/processRuns/run-q4close", 10, {
+      type: "jobRun",
+      jobRun: {
+        id: "jr-cert",
+        action: "certification",
+        arguments: {},
+        children: [
+          { id: "g1", action: "certificationSignoffGenerated" },
+          { id: "g2", action: "x" },
+        ],
       },
     });
     const { code, report } = await json(["--config", DEMO_CONFIG], emulator.env());
@@ -206,18 +211,10 @@ describe("credentials", () => {
 describe("node shapes", () => {
   it("an unknown node is a fail listing its id and keys; the other targets still pass", async () => {
     const emulator = await startTestEmulator();
-    emulator.injectFault({
-      method: "GET",
-      path: "/processRuns/run-q4close",
-      times: 10,
-      kind: {
-        type: "rewrite-body",
-        rewrite: (body) => {
-          const run = body as { root: { children: unknown[] } };
-          run.root.children.push({ id: "mystery-1", widget: { a: 1 }, colour: "blue" });
-          return run;
-        },
-      },
+    addRootChild(emulator, "/processRuns/run-q4close", 10, {
+      id: "mystery-1",
+      widget: { a: 1 },
+      colour: "blue",
     });
     const { code, report } = await json(["--config", DEMO_CONFIG], emulator.env());
     expect(code).toBe(1);
@@ -251,18 +248,9 @@ describe("hostile input", () => {
         ],
       },
     });
-    emulator.injectFault({
-      method: "GET",
-      path: "/processRuns/run-evil",
-      times: 5,
-      kind: {
-        type: "rewrite-body",
-        rewrite: (body) => {
-          const run = body as { root: { children: unknown[] } };
-          run.root.children.push({ id: "x\u001b]0;owned\u0007", "\u001b[31mkey\u2066": 1 });
-          return run;
-        },
-      },
+    addRootChild(emulator, "/processRuns/run-evil", 5, {
+      id: "x\u001b]0;owned\u0007",
+      "\u001b[31mkey\u2066": 1,
     });
     const dir = await project(manifestFor('{ process: { name: "Evil\\e[2J\\u202eName\\a\\u009b" } }'));
     for (const format of ["text", "json"]) {
@@ -392,18 +380,10 @@ describe("secrets", () => {
       ],
     };
     const emulator = await startTestEmulator({ seed });
-    emulator.injectFault({
-      method: "GET",
-      path: "/processRuns/run-echo",
-      times: 20,
-      kind: {
-        type: "rewrite-body",
-        rewrite: (body) => {
-          const run = body as { root: { children: unknown[] } };
-          run.root.children.push({ id: TOKEN, [`Bearer ${TOKEN}`]: SECRET, [PROXY_PASS]: 1 });
-          return run;
-        },
-      },
+    addRootChild(emulator, "/processRuns/run-echo", 20, {
+      id: TOKEN,
+      [`Bearer ${TOKEN}`]: SECRET,
+      [PROXY_PASS]: 1,
     });
     const dir = await project(manifestFor(`{ process: { name: "echo ${SECRET}" } }`));
     const runs = [

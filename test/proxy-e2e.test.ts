@@ -5,7 +5,6 @@
  * the emulator behind a TLS front with a self-signed certificate for api.example.test (trusted
  * through NODE_EXTRA_CA_CERTS); api.example.test resolves nowhere, so only the proxy can reach it.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type AddressInfo, connect, type Socket } from "node:net";
@@ -13,9 +12,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer as createTlsServer, type Server as TlsServer } from "node:tls";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runBin } from "./helpers/run-bin.js";
 import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
-const BIN = resolve(import.meta.dirname, "../dist/cli/bin.js");
 const TLS = resolve(import.meta.dirname, "fixtures/tls");
 const SECRET = "client-s3cret-for-proxy-test";
 const PROXY_PASSWORD = "pr0xy-pa55word";
@@ -100,25 +99,15 @@ function pipe(a: Socket, b: Socket): void {
 }
 
 function jobsync(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; out: string; err: string }>((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NODE_EXTRA_CA_CERTS: join(TLS, "api.example.test.crt"),
-        WORKIVA_CLIENT_ID: "ci",
-        WORKIVA_CLIENT_SECRET: SECRET,
-        NO_COLOR: "1",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, out, err }));
+  return runBin(args, {
+    cwd: dir,
+    env: {
+      NODE_EXTRA_CA_CERTS: join(TLS, "api.example.test.crt"),
+      WORKIVA_CLIENT_ID: "ci",
+      WORKIVA_CLIENT_SECRET: SECRET,
+      NO_COLOR: "1",
+      ...env,
+    },
   });
 }
 

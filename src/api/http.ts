@@ -15,7 +15,7 @@ import { BudgetProbe } from "./budget-probe.js";
 import { isNotSent, networkError, readServerError } from "./http-errors.js";
 import { proxyRefusal, proxyRefusalStatus } from "./proxy-refusal.js";
 import type { RateLimiter, Sleep } from "./rate-limiter.js";
-import { mib, ResponseTooLargeError, readBodyText } from "./read-body.js";
+import { firstHeader, mib, ResponseTooLargeError, readBodyText } from "./read-body.js";
 import {
   backoffMs,
   MAX_429_TRIES,
@@ -139,7 +139,7 @@ export class Transport {
         if (!this.probe.probing) limiter.endProbe();
       }
       if (status === 429 && ++limited < MAX_429_TRIES) {
-        const retryAfter = headerValue(headers["retry-after"]);
+        const retryAfter = firstHeader(headers["retry-after"]);
         const message = readServerError(body).message;
         const pause = pauseAfter429(retryAfter, message, limited - 1, now(), random);
         if (pause.waitMs > this.options.maxWaitMs) throw this.haltForWait(pause.waitMs, ctx);
@@ -259,10 +259,6 @@ function tooLarge(error: ResponseTooLargeError, method: string, url: URL, status
         : "Check api.baseUrl points at the Workiva API, or narrow what is read (a process id instead of a name).",
     },
   );
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 function parseBody(text: string): unknown {

@@ -51,6 +51,7 @@ export async function readBodyText(
   return Buffer.concat(chunks, bytes).toString("utf8");
 }
 
-function firstHeader(v: string | string[] | undefined): string | undefined {
+/** A header's first value (undici gives repeated headers as an array). */
+export function firstHeader(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }

@@ -39,13 +39,13 @@ afterEach(async () => {
 
 describe.runIf(posix)("findManifestFiles over symbolic links", () => {
   it("follows a link to a file and a link to a folder", async () => {
-    await write("shared/s.yaml");
+    await write("outside/s.yaml");
     await write("elsewhere/e.yml");
     await write("m/a.yaml");
     await link("../elsewhere/e.yml", "m/linked.yml");
-    await link("../shared", "m/shared");
+    await link("../outside", "m/outside");
     expect(await find("m")).toEqual({
-      files: ["m/a.yaml", "m/linked.yml", "m/shared/s.yaml"],
+      files: ["m/a.yaml", "m/linked.yml", "m/outside/s.yaml"],
       problems: [],
     });
   });
@@ -73,10 +73,10 @@ describe.runIf(posix)("findManifestFiles over symbolic links", () => {
   });
 
   it("reads a folder reached through two links once, under the first path", async () => {
-    await write("shared/s.yaml");
+    await write("outside/s.yaml");
     await mkdir(path.join(root, "m"));
-    await link("../shared", "m/one");
-    await link("../shared", "m/two");
+    await link("../outside", "m/one");
+    await link("../outside", "m/two");
     expect(await find("m")).toEqual({ files: ["m/one/s.yaml"], problems: [] });
   });
 
@@ -95,10 +95,10 @@ describe.runIf(posix)("findManifestFiles over symbolic links", () => {
   });
 
   it("still skips links named like dot-folders and node_modules", async () => {
-    await write("shared/s.yaml");
+    await write("outside/s.yaml");
     await write("m/a.yaml");
-    await link("../shared", "m/.hidden");
-    await link("../shared", "m/node_modules");
+    await link("../outside", "m/.hidden");
+    await link("../outside", "m/node_modules");
     await link("gone", "m/.dangling");
     expect(await find("m")).toEqual({ files: ["m/a.yaml"], problems: [] });
   });
