@@ -16,6 +16,7 @@ import type {
 } from "../../src/plan/plan-types.js";
 import { PLAN_FORMAT_VERSION } from "../../src/plan/plan-types.js";
 import { summarize } from "../../src/plan/summary.js";
+import { objectKeys, plainJson } from "./json-arbitraries.js";
 
 /**
  * fast-check arbitraries of every part of a saved plan, typed to the plan types: a required field
@@ -26,16 +27,17 @@ import { summarize } from "../../src/plan/summary.js";
 const plain = { noNullPrototype: true } as const;
 const text = fc.string({ maxLength: 12 });
 const nonEmpty = fc.string({ minLength: 1, maxLength: 12 });
+const objectKey = objectKeys(nonEmpty);
 const line = fc.integer({ min: 1, max: 10_000 });
-/** JSON values as a saved plan can hold them: JSON has no -0 (it is written as 0), so none is generated. */
-const jsonValue = fc.jsonValue().map((v): unknown => JSON.parse(JSON.stringify(v)));
+/** JSON values as a saved plan can hold them (json-arbitraries.ts). */
+const jsonValue = plainJson;
 const source = fc.record({ file: nonEmpty, line }, plain);
 const itemSource: fc.Arbitrary<ItemSource> = fc.record(
   {
     file: nonEmpty,
     line,
     place: text,
-    expressions: fc.dictionary(nonEmpty, nonEmpty, { maxKeys: 3, ...plain }),
+    expressions: fc.dictionary(objectKey, nonEmpty, { maxKeys: 3, ...plain }),
   },
   { requiredKeys: ["file", "line"], ...plain },
 );
@@ -53,7 +55,7 @@ const plannedJob: fc.Arbitrary<PlannedJob> = fc
   .record(
     {
       action: fc.constantFrom("sendTask", "contentRequest", "certification"),
-      args: fc.dictionary(nonEmpty, jsonValue, { maxKeys: 4, ...plain }),
+      args: fc.dictionary(objectKey, jsonValue, { maxKeys: 4, ...plain }),
       triggerType: fc.constantFrom("whenEligible", "manual"),
       source: itemSource,
       startsAtOnce: fc.boolean(),

@@ -7,6 +7,7 @@ import type {
   SeedProcess,
   SeedRun,
 } from "../../src/emulator/emulator-types.js";
+import { objectKeys, plainJson } from "./json-arbitraries.js";
 
 /**
  * Arbitrary valid emulator seeds, every optional field sometimes left out. Ids are placeholders
@@ -20,11 +21,12 @@ const isoDate = fc
 const isoDateTime = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
   .map((d) => d.toISOString());
-const json: fc.Arbitrary<unknown> = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)));
 const args: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
-  text.filter((k) => k !== "__proto__"),
-  json,
-  { maxKeys: 4 },
+  objectKeys(text.filter((k) => k !== "__proto__")),
+  plainJson,
+  {
+    maxKeys: 4,
+  },
 );
 
 const job: fc.Arbitrary<SeedJobNode> = fc.record(
