@@ -5,13 +5,14 @@ import type { ProcessesApi, ProcessSummary } from "./api-types.js";
  * whoever asks (a `process: { id }` target, a template's `process.*`, its business weekdays);
  * and the process list for `process: { name }` targets: one name is looked up with the list
  * filtered by that name, two or more share one read of the whole list (every page once), so 200
- * name targets cost the list's pages rather than 200 lists.
+ * name targets cost the list's pages rather than 200 lists. A name asked after `flush` (a
+ * `process: { id }` whose Process embeds no run, looked up by its name) is read at once.
  */
 export interface ProcessReads {
   getProcess(id: string): Promise<ProcessSummary>;
   /** The processes whose name contains `name` (case-insensitively, as the API filters). */
   byName(name: string): Promise<readonly ProcessSummary[]>;
-  /** No more names will come: a single name waiting is looked up alone. */
+  /** No more target names will come: a single name waiting is looked up alone; later names are read at once. */
   flush(): void;
 }
 
@@ -23,6 +24,11 @@ export function createProcessReads(api: Pick<ProcessesApi, "getProcess" | "listP
   >();
   const byName = new Map<string, Promise<readonly ProcessSummary[]>>();
   let whole: Promise<ProcessSummary[]> | undefined;
+  let flushed = false;
+  const readAlone = () => {
+    for (const [name, w] of waiting) api.listProcesses({ nameContains: name }).then(w.resolve, w.reject);
+    waiting.clear();
+  };
 
   const readWhole = () => {
     whole ??= api.listProcesses();
@@ -46,14 +52,15 @@ export function createProcessReads(api: Pick<ProcessesApi, "getProcess" | "listP
         waiting.set(name, { resolve, reject });
       });
       byName.set(name, read);
-      if (whole !== undefined || byName.size >= 2) readWhole();
+      if (whole !== undefined || (!flushed && byName.size >= 2)) readWhole();
+      else if (flushed) readAlone();
       return read;
     },
     flush() {
+      flushed = true;
       if (whole !== undefined || waiting.size === 0) return;
       if (waiting.size >= 2) return readWhole();
-      for (const [name, w] of waiting) api.listProcesses({ nameContains: name }).then(w.resolve, w.reject);
-      waiting.clear();
+      readAlone();
     },
   };
 }

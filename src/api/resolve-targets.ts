@@ -1,7 +1,9 @@
 /**
  * Manifest targets -> process run ids: `processRun` is itself (existence is checked when read),
- * `process: { id }` is that process's current run, `process: { name }` is the current run of the
- * one process with exactly that name (case-sensitive, every list page followed).
+ * `process: { id }` is that process's current run (from `GET /processes/{id}`, or, when that
+ * build-time Process embeds no run (§13), from the list entry with that id, found by its name),
+ * `process: { name }` is the current run of the one process with exactly that name
+ * (case-sensitive, every list page followed).
  * Problems the user can fix are `{ ok: false, message }`; transport/auth failures throw ApiError.
  */
 
@@ -29,7 +31,8 @@ export async function resolveTarget(target: TargetSpec, api: ProcessReads): Prom
         }
         throw error;
       }
-      return currentRun(process, `process ${target.id}`);
+      if (process.runId) return { ok: true, runId: process.runId };
+      return currentRun(await listedById(process, api), `process ${target.id}`);
     }
     case "processName":
       return resolveByName(target.name, api);
@@ -51,6 +54,13 @@ async function resolveByName(name: string, api: ProcessReads): Promise<TargetRes
   const candidates = closeNames(name, listed);
   const similar = candidates.length > 0 ? `; similar: ${candidates.map((n) => `"${n}"`).join(", ")}` : "";
   return { ok: false, message: `no process is named "${name}"${similar}` };
+}
+
+/** The list entry of `process` (the list embeds each process's run), else `process` itself. */
+async function listedById(process: ProcessSummary, api: ProcessReads): Promise<ProcessSummary> {
+  if (!process.name) return process;
+  const listed = await api.byName(process.name);
+  return listed.find((p) => p.id === process.id) ?? process;
 }
 
 function currentRun(process: ProcessSummary, label: string): TargetResolution {

@@ -124,6 +124,11 @@ export const BAD_PLACEMENT_STATUS = 400;
 /** §9.3: `before` defaults to true (documented). */
 export const BEFORE_BY_DEFAULT = true;
 /*
+ * §9.3, §13 (docs silent), implemented in placement.ts: "after" a job run lands after the
+ * generated certification job runs that follow it, so a certification and its generated steps are
+ * never split (served with `shapes.certificationChildren: "nested"` they are its children).
+ */
+/*
  * §9.7, §7.7 (unconfirmed), implemented in validate-job-items.ts: the whole body is validated
  * before anything changes; every problem is listed in `details` and the first one names its item
  * in `target` and `meta` (`{ index, argumentName }`; §4 leaves `meta` free-form); the 4 generated

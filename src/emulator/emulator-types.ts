@@ -111,8 +111,22 @@ export interface EmulatorOptions {
   readonly now?: () => number;
   /** (Added.) Accept `{ id, type: "group" }` assignees/approvers (UNCONFIRMED in the API). Default false. */
   readonly allowGroupAssignees?: boolean;
+  /** (Added.) Response shapes the docs leave open (§13), so the CLI can be tested against each. */
+  readonly shapes?: ResponseShapes;
   /** (Added.) Called once per answered request (the CLI logs it); `ms` is the handling time. */
   readonly onRequest?: (entry: RecordedRequest & { readonly ms: number }) => void;
+}
+
+/** How a GroupRun's children are written: see CHILD_SHAPES in child-shapes.ts. */
+export type ChildShape = "wrapped" | "typed" | "bare" | "bare-typed";
+
+export interface ResponseShapes {
+  /** GroupRun children: `wrapped` `{ type: "jobRun", jobRun }` (default), `typed` `{ type: "job", job }`, `bare` (the node itself), `bare-typed` (the node with `type: "jobRun"`). */
+  readonly children?: ChildShape;
+  /** Generated certification job runs: `siblings` after their certification (default), or `nested` as its `children`. */
+  readonly certificationChildren?: "siblings" | "nested";
+  /** `GET /processes/{id}` embeds the current `run` (default true); false: only the list does (§8.2 documents no run). */
+  readonly processEmbedsRun?: boolean;
 }
 
 export interface RecordedRequest {

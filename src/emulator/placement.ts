@@ -1,3 +1,4 @@
+import { GENERATED_ACTIONS } from "./actions.js";
 import {
   BAD_PLACEMENT_STATUS,
   BEFORE_BY_DEFAULT,
@@ -113,7 +114,21 @@ export function choosePlacement(run: RunRecord, query: PlacementQuery): Placemen
     );
   }
   const position = parent.children.indexOf(sibling);
-  return { parent, index: before ? position : position + 1 };
+  return { parent, index: before ? position : afterGeneratedFollowers(parent, position) };
+}
+
+/**
+ * The index right after the sibling at `position` and, when it is a job run, after the generated
+ * certification job runs that follow it (they belong to it: served nested, they are its children).
+ */
+function afterGeneratedFollowers(parent: GroupNode, position: number): number {
+  let index = position + 1;
+  if (parent.children[position]?.kind !== "job") return index;
+  while (true) {
+    const next = parent.children[index];
+    if (next?.kind !== "job" || !GENERATED_ACTIONS.has(next.action)) return index;
+    index++;
+  }
 }
 
 function parseBefore(value: string | undefined): boolean {

@@ -29,12 +29,21 @@ export interface JobRunJson {
   readonly revision: number;
   readonly created: ActionStamp;
   readonly modified: ActionStamp;
+  /** Only with `shapes.certificationChildren: "nested"`: a certification's generated job runs. */
+  readonly children?: readonly GroupRunChildJson[];
 }
 
 /** A child of a GroupRun (§7.4): the tagged wrapper the emulator assumes. */
+/** A child of a GroupRun, in one of the shapes of `shapes.children` (child-shapes.ts). */
 export type GroupRunChildJson =
   | { readonly type: "jobRun"; readonly jobRun: JobRunJson }
-  | { readonly type: "groupRun"; readonly groupRun: GroupRunJson };
+  | { readonly type: "groupRun"; readonly groupRun: GroupRunJson }
+  | { readonly type: "job"; readonly job: JobRunJson }
+  | { readonly type: "group"; readonly group: GroupRunJson }
+  | JobRunJson
+  | GroupRunJson
+  | (JobRunJson & { readonly type: "jobRun" })
+  | (GroupRunJson & { readonly type: "groupRun" });
 
 /** A GroupRun (§7.4). The root has no `name`, `triggerType`, `ordinal` or `parent`. */
 export interface GroupRunJson {

@@ -7,6 +7,7 @@ import {
   WRONG_METHOD_STATUS,
 } from "./assumptions.js";
 import { addNodes, createRun } from "./build-tree.js";
+import type { ResponseShapes } from "./emulator-types.js";
 import { type EmuResponse, HttpProblem } from "./http-response.js";
 import { listProcesses } from "./list-processes.js";
 import { choosePlacement, insertJobRuns } from "./placement.js";
@@ -34,6 +35,7 @@ export interface ApiRequest {
 export interface RouteContext {
   readonly store: EmulatorStore;
   readonly allowGroupAssignees: boolean;
+  readonly shapes: ResponseShapes;
 }
 
 export interface Route {
@@ -57,7 +59,7 @@ export const ROUTES: readonly Route[] = [
     handle: (ctx, _req, [id]) => {
       const process = findProcess(ctx.store, id!);
       const run = process.currentRunId !== undefined ? ctx.store.runs.get(process.currentRunId) : undefined;
-      return { status: 200, body: serializeProcess(process, run) };
+      return { status: 200, body: serializeProcess(process, run, ctx.shapes.processEmbedsRun ?? true) };
     },
   },
   { method: "POST", pattern: /^\/processes\/([^/]+)\/run$/, scope: "file:write", handle: runProcess },
@@ -67,7 +69,8 @@ export const ROUTES: readonly Route[] = [
     scope: "file:read",
     handle: (ctx, req, [id]) => {
       const excludeGeneratedJobs = parseBoolean(req.query.excludeGeneratedJobs, "excludeGeneratedJobs");
-      return { status: 200, body: serializeRun(findRun(ctx.store, id!), { excludeGeneratedJobs }) };
+      const run = findRun(ctx.store, id!);
+      return { status: 200, body: serializeRun(run, { excludeGeneratedJobs, shapes: ctx.shapes }) };
     },
   },
   {

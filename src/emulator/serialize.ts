@@ -1,9 +1,9 @@
 import { argsField, GENERATED_ACTIONS } from "./actions.js";
-import { AUTO_TRIGGER, EMULATOR_USER_ID, JOB_NAME_FIELD, RUN_CHILD_TAGS } from "./assumptions.js";
-import type { SeedNode } from "./emulator-types.js";
+import { AUTO_TRIGGER, EMULATOR_USER_ID, JOB_NAME_FIELD } from "./assumptions.js";
+import { CHILD_SHAPES, nestGenerated } from "./child-shapes.js";
+import type { ResponseShapes, SeedNode } from "./emulator-types.js";
 import type {
   ActionStamp,
-  GroupRunChildJson,
   GroupRunJson,
   JobArgumentsJson,
   JobRunJson,
@@ -25,13 +25,16 @@ import {
 /**
  * Store nodes -> API JSON (§7), one function per resource returning its type (response-types.ts).
  * Key order is fixed by construction so output is deterministic. Children are tagged
- * `{ type: "jobRun", jobRun }` / `{ type: "groupRun", groupRun }` (§7.4's recommended shape);
- * `parent` is left out for children of the root group (the assumptions are in assumptions.ts).
+ * `{ type: "jobRun", jobRun }` / `{ type: "groupRun", groupRun }` (§7.4's recommended shape) unless
+ * `shapes` says otherwise (child-shapes.ts); `parent` is left out for children of the root group
+ * (the assumptions are in assumptions.ts).
  */
 
 export interface SerializeOptions {
   /** Leave out the generated certification job runs (`excludeGeneratedJobs=true`). */
   readonly excludeGeneratedJobs?: boolean;
+  /** The child shape and the place of generated job runs (default: wrapped, siblings). */
+  readonly shapes?: ResponseShapes;
 }
 
 /** An Action stamp: `{ dateTime, user }`, date-time in UTC without milliseconds. */
@@ -71,9 +74,16 @@ export function serializeJobRun(job: JobNode): JobRunJson {
 /** A GroupRun (§7.4); the root has no `ordinal`, `parent` or `triggerType`. */
 export function serializeGroupRun(group: GroupNode, options: SerializeOptions = {}): GroupRunJson {
   const isRoot = group.parent === undefined;
-  const children = group.children
+  const kept = group.children
     .filter((c) => !(options.excludeGeneratedJobs && c.kind === "job" && GENERATED_ACTIONS.has(c.action)))
-    .map((c) => serializeChild(c, options));
+    .map((c) =>
+      c.kind === "job"
+        ? { kind: "job" as const, json: serializeJobRun(c) }
+        : { kind: "group" as const, json: serializeGroupRun(c, options) },
+    );
+  const wrap = CHILD_SHAPES[options.shapes?.children ?? "wrapped"];
+  const children =
+    options.shapes?.certificationChildren === "nested" ? nestGenerated(kept, wrap) : kept.map(wrap);
   return {
     id: group.id,
     ...(group.name !== undefined ? { name: group.name } : {}),
@@ -88,12 +98,6 @@ export function serializeGroupRun(group: GroupNode, options: SerializeOptions = 
     modified: stamp(group.modified),
     children,
   };
-}
-
-function serializeChild(node: RunNode, options: SerializeOptions): GroupRunChildJson {
-  return node.kind === "job"
-    ? { type: RUN_CHILD_TAGS.job, jobRun: serializeJobRun(node) }
-    : { type: RUN_CHILD_TAGS.group, groupRun: serializeGroupRun(node, options) };
 }
 
 function parentField(node: RunNode): { parent?: string } {
@@ -138,8 +142,12 @@ export function serializeProcessSummary(
   return { ...processIdentity(process), ...(run ? { run: runSummary(run) } : {}) };
 }
 
-/** A Process (§7.2): its build-time `root` (from the template; empty without one) and current `run`. */
-export function serializeProcess(process: ProcessRecord, run: RunRecord | undefined): ProcessJson {
+/** A Process (§7.2): its build-time `root` (from the template; empty without one) and current `run` (unless `embedRun` is false). */
+export function serializeProcess(
+  process: ProcessRecord,
+  run: RunRecord | undefined,
+  embedRun = true,
+): ProcessJson {
   return {
     ...processIdentity(process),
     ...(process.businessStartDate !== undefined ? { businessStartDate: process.businessStartDate } : {}),
@@ -151,7 +159,7 @@ export function serializeProcess(process: ProcessRecord, run: RunRecord | undefi
       readOnly: false,
       children: (process.template?.children ?? []).map(serializeTemplateChild),
     },
-    ...(run ? { run: runSummary(run) } : {}),
+    ...(run && embedRun ? { run: runSummary(run) } : {}),
   };
 }
 

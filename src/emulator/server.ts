@@ -28,6 +28,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ctx: PipelineContext = {
     store,
     allowGroupAssignees: options.allowGroupAssignees ?? GROUP_ASSIGNEES_BY_DEFAULT,
+    shapes: options.shapes ?? {},
     tokens: new TokenIssuer(seed.clients, now, options.tokenTtlSeconds ?? TOKEN_TTL_SECONDS),
     limiter:
       options.rateLimit === false

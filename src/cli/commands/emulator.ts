@@ -1,15 +1,24 @@
 import { resolve } from "node:path";
 import { UserError } from "../../diagnostics/errors.js";
+import { CHILD_SHAPES } from "../../emulator/child-shapes.js";
 import { DEMO_SEED } from "../../emulator/demo-seed.js";
-import type { EmulatorOptions, EmulatorSeed } from "../../emulator/emulator-types.js";
+import type {
+  ChildShape,
+  EmulatorOptions,
+  EmulatorSeed,
+  ResponseShapes,
+} from "../../emulator/emulator-types.js";
 import { DEFAULT_RATE_LIMIT, parseRateLimit } from "../../emulator/rate-limit.js";
 import { loadSeedFile } from "../../emulator/seed.js";
 import { startEmulator } from "../../emulator/server.js";
 import type { CommandSpec, OptionValue } from "../cli-types.js";
 
+const CHILD_SHAPE_NAMES = Object.keys(CHILD_SHAPES) as ChildShape[];
+
 /** `jobsync emulator`: serve the local Processes API emulator until Ctrl-C. */
 export const emulatorCommand: CommandSpec = {
-  usage: "jobsync emulator [--port N] [--host H] [--seed FILE] [--rate-limit N/Ss|off] [--latency MS]",
+  usage:
+    "jobsync emulator [--port N] [--host H] [--seed FILE] [--rate-limit N/Ss|off] [--latency MS] [--children SHAPE] [--nest-generated] [--no-process-run]",
   options: {
     port: {
       type: "string",
@@ -33,6 +42,21 @@ export const emulatorCommand: CommandSpec = {
       description: '429 messages say only "Too many requests." (no limit, no wait; implies --no-retry-after)',
     },
     latency: { type: "string", description: "Delay every response by MS milliseconds", valueName: "MS" },
+    children: {
+      type: "string",
+      description:
+        "How run-tree children are written: wrapped {type,jobRun} (default), typed {type,job}, bare, bare-typed",
+      valueName: "SHAPE",
+      choices: CHILD_SHAPE_NAMES,
+    },
+    "nest-generated": {
+      type: "boolean",
+      description: "Serve generated certification job runs as children of their certification job run",
+    },
+    "no-process-run": {
+      type: "boolean",
+      description: "Leave the current run out of GET /processes/{id} (only the list embeds it)",
+    },
     quiet: { type: "boolean", short: "q", description: "Do not log each request to stderr" },
   },
   async run({ io, values }) {
@@ -60,6 +84,7 @@ export const emulatorCommand: CommandSpec = {
         seed,
         rateLimit,
         latencyMs,
+        shapes: shapesOption(values),
         onRequest: quiet
           ? undefined
           : (r) =>
@@ -97,6 +122,22 @@ export function describeSeed(seed: EmulatorSeed): string[] {
       ? `  run ${p.run.id}  "${p.name}" (process ${p.id}, ${p.run.status ?? "running"})`
       : `  process ${p.id}  "${p.name}" (not started)`,
   );
+}
+
+/** The response shapes chosen by --children, --nest-generated and --no-process-run. */
+function shapesOption(values: Readonly<Record<string, OptionValue>>): ResponseShapes {
+  const children = values.children;
+  if (children !== undefined && !CHILD_SHAPE_NAMES.includes(children as ChildShape)) {
+    throw new UserError(
+      `invalid --children "${String(children)}"`,
+      `Use one of: ${CHILD_SHAPE_NAMES.join(", ")}.`,
+    );
+  }
+  return {
+    ...(children !== undefined ? { children: children as ChildShape } : {}),
+    ...(values["nest-generated"] === true ? { certificationChildren: "nested" as const } : {}),
+    ...(values["no-process-run"] === true ? { processEmbedsRun: false } : {}),
+  };
 }
 
 function integerOption(value: OptionValue, name: string, fallback: number, max: number): number {
