@@ -30,7 +30,13 @@ const seed: EmulatorSeed = {
           {
             group: "Approvals",
             id: "g-approvals",
-            children: [{ id: "j-sign", action: "sendTask", args: { title: "Sign", dueDate: "2025-01-31" } }],
+            children: [
+              {
+                id: "j-sign",
+                action: "sendTask",
+                args: { title: "Sign", assignee: { id: "u2", type: "user" }, dueDate: "2025-01-31" },
+              },
+            ],
           },
         ],
       },

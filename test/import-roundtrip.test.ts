@@ -211,6 +211,8 @@ function setIn(path: (string | number)[], value: unknown): (text: string) => str
   };
 }
 
+const USER = { id: "u1", type: "user" } as const;
+
 describe("jobsync import round trip (emulator)", () => {
   it("random runs: the import validates and plans to no changes", async () => {
     await fc.assert(
@@ -234,9 +236,13 @@ describe("jobsync import round trip (emulator)", () => {
 
   describe("the check fails for an unfaithful import", () => {
     const seed = seedOf([
-      { id: "j1", action: "sendTask", args: { title: "Kickoff", dueDate: "2025-01-31" } },
-      { id: "j2", action: "contentRequest", args: { title: "Fill in", document: "doc-1" } },
-      { group: "Approvals", id: "g1", children: [{ id: "j3", action: "sendTask", args: { title: "Sign" } }] },
+      { id: "j1", action: "sendTask", args: { title: "Kickoff", assignee: USER, dueDate: "2025-01-31" } },
+      { id: "j2", action: "contentRequest", args: { title: "Fill in", assignee: USER, document: "doc-1" } },
+      {
+        group: "Approvals",
+        id: "g1",
+        children: [{ id: "j3", action: "sendTask", args: { title: "Sign", assignee: USER } }],
+      },
     ]);
 
     it("passes untampered", async () => {

@@ -62,7 +62,7 @@ function refusal(call: () => unknown): readonly ErrorDetail[] {
 describe.each(JOB_ACTIONS)("job kind %s", (action) => {
   const kind = JOB_KINDS[action];
 
-  it("has an entry in the JSON Schema with title and its fields, only title required", () => {
+  it("has an entry in the JSON Schema with title and its fields, title and its single required fields required", () => {
     const schema = manifestJsonSchema() as {
       definitions: { entry: { anyOf: { properties: Record<string, unknown> }[] } };
     };
@@ -70,8 +70,27 @@ describe.each(JOB_ACTIONS)("job kind %s", (action) => {
     expect(Object.keys(option?.properties ?? {})).toEqual([action, "triggerType"]);
     const args = option?.properties[action] as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(args.properties)).toEqual(["title", ...Object.keys(kind.fields)]);
-    expect(args.required).toEqual(["title"]);
+    const single = kind.required.filter((names) => names.length === 1).map(([name]) => name);
+    expect(args.required).toEqual(["title", ...single]);
   });
+
+  it.each(kind.required.map((names) => [names.join(" or "), names] as const))(
+    "without %s: validate refuses it at the entry, and so does the emulator",
+    (_label, names) => {
+      const args = fullArgs(action);
+      for (const name of names) delete args[name];
+      const yaml = `apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: r }\njobs:\n  - ${action}: ${JSON.stringify(args)}\n`;
+      const messages = parseManifestText(yaml, "m.yaml").diagnostics.map(
+        (d) => `${d.line}:${d.col} ${d.message}`,
+      );
+      expect(messages).toEqual([
+        expect.stringMatching(new RegExp(`^5:\\d+ .*${action}.*needs an? ${names[0]}`)),
+      ]);
+      const item = { action, arguments: { type: action, [argsKeyOf(action)]: args } };
+      const targets = refusal(() => validateJobItems([item])).map((d) => d.target);
+      expect(targets).toEqual([`[0].arguments.${argsKeyOf(action)}.${names[0]}`]);
+    },
+  );
 
   it("validates in a manifest into a DesiredJob and a POST item under `<action>Args`", () => {
     const job = desiredJob(action);

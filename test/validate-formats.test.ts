@@ -12,7 +12,7 @@ beforeEach(async () => {
   await writeFile(join(dir, "jobsync.config.json"), JSON.stringify({ manifests: "." }));
   await writeFile(
     join(dir, "bad.yaml"),
-    'apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: r1 }\njobs:\n  - sendTask:\n      title: "a, b: c%\\nd"\n      dueDate: 2026-02-30\n',
+    'apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: r1 }\njobs:\n  - sendTask:\n      title: "a, b: c%\\nd"\n      dueDate: 2026-02-30\n      assignee: u1\n',
   );
 });
 afterEach(async () => {
@@ -58,7 +58,7 @@ describe("validate --format", () => {
   it("github escapes what it writes, so a file cannot start a workflow command", async () => {
     await writeFile(
       join(dir, "bad.yaml"),
-      'apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: r1 }\njobs:\n  - sendTask: { title: x, "n%0A\\n::warning::forged": 1 }\n',
+      'apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: r1 }\njobs:\n  - sendTask: { title: x, assignee: u1, "n%0A\\n::warning::forged": 1 }\n',
     );
     const { out } = await validate("github");
     const commands = out.split("\n").filter((l) => l.startsWith("::"));

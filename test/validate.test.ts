@@ -79,6 +79,7 @@ describe("jobsync validate", () => {
     ["bad-date-format", 7, 16, 'jobs[0].sendTask.dueDate: expected a date as YYYY-MM-DD, got "12/15/2024"'],
     ["empty-title", 6, 14, "jobs[0].sendTask.title: title must not be empty"],
     ["missing-title", 6, 7, "jobs[0].contentRequest: missing required key `title`"],
+    ["missing-assignee", 6, 7, "jobs[0].sendTask: a sendTask needs an assignee (assignee or assigneeUser)"],
     [
       "bad-assignee-shape",
       7,

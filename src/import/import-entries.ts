@@ -1,5 +1,6 @@
 import type { LiveGroupRun, LiveJobRun } from "../api/live-types.js";
-import { isJobAction, type JobAction, jobIdentity } from "../input/job-kinds.js";
+import { isJobAction, JOB_KINDS, type JobAction, jobIdentity } from "../input/job-kinds.js";
+import { missingRequired, requiredFieldText } from "../manifest/job-args-schema.js";
 import { DEFAULT_TRIGGER_TYPE } from "../manifest/manifest-schema.js";
 import { countManageableJobs } from "../plan/group-index.js";
 import { type ManifestArgs, toManifestArgs } from "./manifest-args.js";
@@ -12,8 +13,8 @@ import { type ManifestArgs, toManifestArgs } from "./manifest-args.js";
  *   else listed like any group (the planner counts their other job runs as unmanaged otherwise);
  * - a job run of a creatable kind (`input/job-kinds.ts`) with a title, first of its identity
  *   (action + title) in its group: a job;
- * - any other job run (unknown action, empty title, blank trigger type, later duplicate): a
- *   `ref: { id }` anchor;
+ * - any other job run (unknown action, empty title, blank trigger type, later duplicate, or
+ *   without a field a manifest requires of its kind, contract §11): a `ref: { id }` anchor;
  * - a group: `group: <name>`, or `group: { id }` when its name is empty or repeats among siblings.
  */
 
@@ -32,6 +33,8 @@ export interface ImportRef {
   readonly id: string;
   /** Why this job run is an anchor and not a job (becomes a comment). */
   readonly reason: string;
+  /** Live fields a manifest could not hold (comment lines after the reason). */
+  readonly notes?: readonly string[];
 }
 
 export interface ImportGroup {
@@ -129,8 +132,14 @@ function importJob(
       `${job.action} job run ${JSON.stringify(job.title)} has a blank triggerType, which a manifest cannot hold: kept as an anchor`,
     );
   }
-  stats.jobs += 1;
   const args = toManifestArgs(job.action, job.title, job.args);
+  const missing = missingRequired(JOB_KINDS[job.action].required, Object.fromEntries(args.fields));
+  if (missing.length > 0) {
+    const fields = missing.map((names) => requiredFieldText(names).replace(/^an? /, "")).join(" and no ");
+    const reason = `${job.action} job run ${JSON.stringify(job.title)} has no ${fields} a manifest can hold (a manifest needs it to create the job): kept as an anchor`;
+    return { ...anchor(reason), notes: args.notes };
+  }
+  stats.jobs += 1;
   const triggerType =
     job.triggerType !== undefined && job.triggerType !== DEFAULT_TRIGGER_TYPE ? job.triggerType : undefined;
   return triggerType === undefined

@@ -99,7 +99,10 @@ function entriesNode(entries: readonly ImportEntry[]): YAMLSeq {
 function entryNode(entry: ImportEntry): YAMLMap {
   switch (entry.kind) {
     case "ref":
-      return commented(mapOf([["ref", mapOf([["id", stringScalar(entry.id)]], true)]]), [entry.reason]);
+      return commented(mapOf([["ref", mapOf([["id", stringScalar(entry.id)]], true)]]), [
+        entry.reason,
+        ...(entry.notes ?? []),
+      ]);
     case "group": {
       const by =
         "name" in entry.by ? stringScalar(entry.by.name) : mapOf([["id", stringScalar(entry.by.id)]], true);

@@ -65,8 +65,25 @@ function jobHints(action: JobAction, index: number): [z.ZodType, Record<string, 
         defaultSnippets: [{ label: action, markdownDescription: markdown, body: jobSnippet(action) }],
       },
     ],
-    [argsSchemaOf(action), { doNotSuggest: true }],
+    [argsSchemaOf(action), { doNotSuggest: true, ...requiredKeywords(action) }],
   ];
+}
+
+/**
+ * The kind's required fields (contract §11) as JSON Schema keywords: single fields join `title`
+ * in `required`, alternatives become an `anyOf` of `required` lists (the zod check says the same).
+ */
+function requiredKeywords(action: JobAction): Record<string, unknown> {
+  const required = JOB_KINDS[action].required;
+  if (required.length === 0) return {};
+  const single = required.filter((names) => names.length === 1).map((names) => names[0]);
+  const either = required.filter((names) => names.length > 1);
+  return {
+    required: ["title", ...single],
+    ...(either.length > 0
+      ? { allOf: either.map((names) => ({ anyOf: names.map((name) => ({ required: [name] })) })) }
+      : {}),
+  };
 }
 
 function entryHints(

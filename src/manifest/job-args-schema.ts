@@ -6,9 +6,9 @@ import { showValue } from "../input/show-value.js";
 
 /**
  * Zod schemas of the arguments of each job kind, built from the table of kinds
- * (`input/job-kinds.ts`), with the API's field names (§7.7 of the Processes API notes). Which
- * fields the API requires is UNCONFIRMED for every kind, so only `title` is required here; the
- * API has the last word when the job runs are created.
+ * (`input/job-kinds.ts`), with the API's field names (§7.7 of the Processes API notes). Besides
+ * `title`, a kind's `required` fields (what every documented example body carries, and what the
+ * emulator enforces: contract §11) must be there, so a plan that validates is not refused at apply.
  */
 
 /** A non-empty string with no constraints beyond that (ids, documents, sections). */
@@ -102,10 +102,33 @@ function buildArgsSchema(action: JobAction): ArgsSchema {
   const shape: Record<string, z.ZodType> = { title: titleSchema };
   for (const [name, field] of Object.entries(fields)) shape[name] = fieldSchema(name, field).optional();
   const unconfirmed = fieldsConfirmed ? "" : "; its fields are unconfirmed";
-  return z.strictObject(shape).meta({
-    title: `${action} arguments`,
-    description: `Arguments of a ${action} job (the API's ${argsKeyOf(action)}${unconfirmed}).`,
-  });
+  const required = JOB_KINDS[action].required;
+  return z
+    .strictObject(shape)
+    .check((ctx) => {
+      for (const names of missingRequired(required, ctx.value)) {
+        const message = `a ${action} needs ${requiredFieldText(names)}`;
+        ctx.issues.push({ code: "custom", message, input: ctx.value, path: [] });
+      }
+    })
+    .meta({
+      title: `${action} arguments`,
+      description: `Arguments of a ${action} job (the API's ${argsKeyOf(action)}${unconfirmed}).`,
+    });
+}
+
+/** The required fields (each one name, or alternatives) that `args` lacks. */
+export function missingRequired(
+  required: readonly (readonly [string, ...string[]])[],
+  args: Readonly<Record<string, unknown>>,
+): (readonly [string, ...string[]])[] {
+  return required.filter((names) => !names.some((name) => args[name] !== undefined));
+}
+
+/** `an assignee (assignee or assigneeUser)`, `a document`. */
+export function requiredFieldText(names: readonly [string, ...string[]]): string {
+  const either = names.length > 1 ? ` (${names.join(" or ")})` : "";
+  return `${/^[aeiou]/.test(names[0]) ? "an" : "a"} ${names[0]}${either}`;
 }
 
 const argsSchemas = new Map<JobAction, ArgsSchema>();

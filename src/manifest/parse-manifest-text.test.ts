@@ -22,6 +22,7 @@ jobs:
           title: CR
           assignee: { id: team, type: group }
           approver: manager456
+          document: doc1
         triggerType: manual
   - group: { id: grp-2 }
     jobs:
@@ -59,6 +60,7 @@ jobs:
                   title: "CR",
                   assignee: { id: "team", type: "group" },
                   approver: { id: "manager456", type: "user" },
+                  document: "doc1",
                 },
                 triggerType: "manual",
                 source: { file: "m/q4.yaml", line: 14, col: 9 },
@@ -68,16 +70,16 @@ jobs:
           {
             kind: "group",
             by: { id: "grp-2" },
-            source: { file: "m/q4.yaml", line: 19, col: 5 },
+            source: { file: "m/q4.yaml", line: 20, col: 5 },
             jobs: [
-              { kind: "ref", by: { id: "jr-1" }, source: { file: "m/q4.yaml", line: 21, col: 9 } },
+              { kind: "ref", by: { id: "jr-1" }, source: { file: "m/q4.yaml", line: 22, col: 9 } },
               {
                 kind: "job",
                 action: "certification",
                 title: "Cert",
                 args: { title: "Cert" },
                 triggerType: "whenEligible",
-                source: { file: "m/q4.yaml", line: 22, col: 9 },
+                source: { file: "m/q4.yaml", line: 23, col: 9 },
               },
             ],
           },
@@ -146,7 +148,7 @@ describe("parseManifestText: property", () => {
       dueDate: fc.constantFrom("2024-02-29", "2025-12-31"),
       instructions: fc.string(),
     },
-    { requiredKeys: ["title"] },
+    { requiredKeys: ["title", "assignee"] },
   );
 
   it("round-trips any list of distinct sendTasks: args are what was written, shorthands expanded", () => {

@@ -26,19 +26,19 @@ describe("templates offline: errors at the expression", () => {
   it.each([
     [
       "unknown variable, with a did-you-mean, once for every target",
-      '  - sendTask:\n      title: "Rec ${{ vars.mnth }}"\n',
+      '  - sendTask:\n      title: "Rec ${{ vars.mnth }}"\n      assignee: u1\n',
       ["m.yaml:12:28: unknown variable `vars.mnth` (did you mean `vars.month`?) (every target)"],
     ],
     [
       "unknown function",
-      "  - sendTask:\n      title: Rec\n      dueDate: ${{ wrkday(vars.periodEnd, 3) }}\n",
+      "  - sendTask:\n      title: Rec\n      dueDate: ${{ wrkday(vars.periodEnd, 3) }}\n      assignee: u1\n",
       [
         "m.yaml:13:20: unknown function `wrkday` (did you mean `workday`?); the functions are workday, eomonth, edate, addDays (every target)",
       ],
     ],
     [
       "a wrong argument type, per target when the values differ",
-      "  - sendTask:\n      title: Rec\n      dueDate: ${{ workday(vars.month, 3) }}\n",
+      "  - sendTask:\n      title: Rec\n      dueDate: ${{ workday(vars.month, 3) }}\n      assignee: u1\n",
       [
         'm.yaml:13:28: workday(date, n): `date` must be a date (YYYY-MM-DD), got text "October 2026" (target 1)',
         'm.yaml:13:28: workday(date, n): `date` must be a date (YYYY-MM-DD), got text "November 2026" (target 2)',
@@ -46,14 +46,14 @@ describe("templates offline: errors at the expression", () => {
     ],
     [
       "a dueDate that is not a date",
-      "  - sendTask:\n      title: Rec\n      dueDate: ${{ vars.reviewer }}\n",
+      "  - sendTask:\n      title: Rec\n      dueDate: ${{ vars.reviewer }}\n      assignee: u1\n",
       [
         'm.yaml:13:20: `dueDate` needs a date (YYYY-MM-DD), but `vars.reviewer` gives text "u-cfo" (every target)',
       ],
     ],
     [
       "a forEach that is not a list",
-      "  - forEach: ${{ vars.month }}\n    jobs:\n      - sendTask: { title: x }\n",
+      "  - forEach: ${{ vars.month }}\n    jobs:\n      - sendTask: { title: x, assignee: u1 }\n",
       [
         'm.yaml:11:18: `forEach` needs a list, but `vars.month` gives text "October 2026" (target 1)',
         'm.yaml:11:18: `forEach` needs a list, but `vars.month` gives text "November 2026" (target 2)',
@@ -61,12 +61,12 @@ describe("templates offline: errors at the expression", () => {
     ],
     [
       "a syntax error",
-      '  - sendTask:\n      title: "Rec ${{ vars. }}"\n',
+      '  - sendTask:\n      title: "Rec ${{ vars. }}"\n      assignee: u1\n',
       ["m.yaml:12:27: expected a field name after `.`, found the end of the expression (every target)"],
     ],
     [
       "a nested forEach reusing its outer name",
-      '  - forEach: [a, b]\n    jobs:\n      - forEach: [c]\n        jobs:\n          - sendTask: { title: "${{ item }}" }\n',
+      '  - forEach: [a, b]\n    jobs:\n      - forEach: [c]\n        jobs:\n          - sendTask: { title: "${{ item }}", assignee: u1 }\n',
       [
         "m.yaml:13:9: `as: item` is already the name of an enclosing forEach: a nested forEach needs its own name (every target)",
       ],
@@ -76,7 +76,8 @@ describe("templates offline: errors at the expression", () => {
   });
 
   it("two expanded entries with one identity in one group name both sources", () => {
-    const jobs = '  - forEach: [ACME, ACME]\n    jobs:\n      - sendTask: { title: "Rec ${{ item }}" }\n';
+    const jobs =
+      '  - forEach: [ACME, ACME]\n    jobs:\n      - sendTask: { title: "Rec ${{ item }}", assignee: u1 }\n';
     expect(problems(TWO + jobs)).toEqual([
       'm.yaml:13:9: duplicate entry after expansion: sendTask "Rec ACME" comes from line 13 [target 1 · item[0]] and line 13 [target 1 · item[1]] in the same group (a job is identified by its kind and title: make the titles differ, e.g. with the forEach item) (target 1)',
       'm.yaml:13:9: duplicate entry after expansion: sendTask "Rec ACME" comes from line 13 [target 2 · item[0]] and line 13 [target 2 · item[1]] in the same group (a job is identified by its kind and title: make the titles differ, e.g. with the forEach item) (target 2)',
@@ -85,11 +86,11 @@ describe("templates offline: errors at the expression", () => {
 
   it("refuses target and targets together, and process.* in a target's name", () => {
     const both = head("target: { processRun: r1 }\ntargets:\n  - processRun: r2");
-    expect(problems(`${both}  - sendTask: { title: x }\n`)).toEqual([
+    expect(problems(`${both}  - sendTask: { title: x, assignee: u1 }\n`)).toEqual([
       "m.yaml:4:1: `target:` and `targets:` together: use `target:` for one process run, or list every one under `targets:`",
     ]);
     const named = head('target:\n  process: { name: "Close ${{ process.name }}" }');
-    expect(problems(`${named}  - sendTask: { title: x }\n`)).toEqual([
+    expect(problems(`${named}  - sendTask: { title: x, assignee: u1 }\n`)).toEqual([
       "m.yaml:4:31: `process.name` cannot be used in a target's name",
     ]);
   });
@@ -107,6 +108,7 @@ describe("templates offline: expansion", () => {
     const jobs = `  - sendTask:
       title: "Open \${{ vars.month }}"
       dueDate: \${{ eomonth(vars.periodEnd, 1) }}
+      assignee: u1
   - forEach:
       - { name: US, owner: u-dan }
       - { name: DE, owner: u-eva }
@@ -141,7 +143,8 @@ describe("templates offline: expansion", () => {
   });
 
   it("keeps a template that reads process.*, run.* or workday() for the API, checked offline", () => {
-    const jobs = "  - sendTask:\n      title: x\n      dueDate: ${{ workday(run.created, 2) }}\n";
+    const jobs =
+      "  - sendTask:\n      title: x\n      dueDate: ${{ workday(run.created, 2) }}\n      assignee: u1\n";
     const { manifests, pending, diagnostics } = parseManifestText(TWO + jobs, "m.yaml");
     expect(diagnostics).toEqual([]);
     expect(manifests).toEqual([]);
