@@ -1,11 +1,13 @@
 import type { Plan } from "../plan/plan-types.js";
+import { createdSoFar, createProgressFold } from "./apply-progress.js";
 import type { ApplyEvent, ApplyResult, FailedInsertion, NotAttempted } from "./apply-types.js";
 import { itemTitle } from "./reconcile.js";
 import type { RunVerification } from "./verify-run.js";
 
 /**
  * The apply result as a fold over the events apply emits (and the plan, for the titles of
- * insertions never attempted): the summary can only say what the stream said.
+ * insertions never attempted): the summary can only say what the stream said. What exists and
+ * how many requests were sent come from the progress fold the live progress line reads.
  */
 
 export interface ResultBuilder {
@@ -14,28 +16,21 @@ export interface ResultBuilder {
 }
 
 export function createResultBuilder(plan: Plan): ResultBuilder {
-  /** Per run, per insertion index: what exists of it (listed in plan order, whatever finished first). */
-  const created = new Map<string, Map<number, { ids: readonly string[]; titles: readonly string[] }>>();
+  const progress = createProgressFold();
   const failed: FailedInsertion[] = [];
   const notAttempted: NotAttempted[] = [];
   const verified: RunVerification[] = [];
   const unverifiedRuns: { runId: string; message: string }[] = [];
   const startTitles = new Map<string, readonly string[]>();
-  let requests = 0;
   let interrupted = false;
   let planned = { jobs: 0, requests: 0, runs: 0 };
   const key = (runId: string, index: number) => `${runId}\u0000${index}`;
-  const record = (runId: string, index: number, ids: readonly string[], titles: readonly string[]) => {
-    if (ids.length === 0) return;
-    const byIndex = created.get(runId) ?? new Map();
-    byIndex.set(index, { ids, titles });
-    created.set(runId, byIndex);
-  };
   const planTitles = (runId: string, index: number): string[] =>
     (plan.processRuns.find((r) => r.id === runId)?.insertions[index - 1]?.jobs ?? []).map(itemTitle);
 
   return {
     add(e) {
+      progress.add(e);
       switch (e.type) {
         case "apply-start":
           planned = { jobs: e.jobs, requests: e.insertions, runs: e.runs };
@@ -43,13 +38,7 @@ export function createResultBuilder(plan: Plan): ResultBuilder {
         case "insertion-start":
           startTitles.set(key(e.runId, e.index), e.titles);
           return;
-        case "insertion-done":
-          requests += e.requests;
-          record(e.runId, e.index, e.createdIds, startTitles.get(key(e.runId, e.index)) ?? []);
-          return;
         case "insertion-failed": {
-          requests += e.requests;
-          record(e.runId, e.index, e.createdIds, e.createdTitles);
           const { runId, index, of, status, message, outcome, entries } = e;
           const titles = startTitles.get(key(runId, index)) ?? planTitles(runId, index);
           failed.push({
@@ -92,17 +81,13 @@ export function createResultBuilder(plan: Plan): ResultBuilder {
       }
     },
     result() {
-      const createdList = plan.processRuns
-        .filter((r) => created.has(r.id))
-        .map((r) => {
-          const parts = [...(created.get(r.id) ?? new Map()).entries()].sort(([a], [b]) => a - b);
-          const jobRunIds = parts.flatMap(([, p]) => p.ids);
-          return { runId: r.id, jobRunIds, titles: parts.flatMap(([, p]) => p.titles) };
-        });
+      const sofar = progress.progress();
+      const byRun = new Map(createdSoFar(sofar).map((c) => [c.runId, c]));
+      const createdList = plan.processRuns.flatMap((r) => byRun.get(r.id) ?? []);
       return {
         created: createdList,
-        createdCount: createdList.reduce((n, c) => n + c.jobRunIds.length, 0),
-        requests,
+        createdCount: sofar.created,
+        requests: sofar.requests,
         failed,
         notAttempted,
         interrupted,
