@@ -14,8 +14,7 @@ beforeEach(async () => {
   api = apiClient(emu.url, await getToken(emu.url));
 });
 
-const vendorTitles = () =>
-  childrenOf((emu.snapshotRun("run-vendor") as { root: unknown }).root).map((c) => c.name);
+const vendorTitles = () => childrenOf(emu.snapshotRun("run-vendor")!.root).map((c) => c.name);
 const posts = () => emu.requests.filter((r) => r.method === "POST" && r.path.endsWith("/jobRuns"));
 
 describe("fault injection", () => {

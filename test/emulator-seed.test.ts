@@ -67,7 +67,7 @@ describe("the demo seed", () => {
     expect(() => parseSeed(DEMO_SEED)).not.toThrow();
     const emu = await startTestEmulator();
     try {
-      const q4 = emu.snapshotRun("run-q4close") as { root: { parallel: boolean; children: unknown[] } };
+      const q4 = emu.snapshotRun("run-q4close")!;
       expect(q4.root.parallel).toBe(false);
       expect(childrenOf(q4.root).map((c) => c.id)).toEqual([
         "jr-kickoff",
@@ -76,15 +76,15 @@ describe("the demo seed", () => {
         "jr-publish",
         "jr-adhoc-1",
       ]);
-      const statuses = (
-        q4.root.children as { jobRun?: { status: string }; groupRun?: { status: string } }[]
-      ).map((c) => (c.jobRun ?? c.groupRun)?.status);
+      const statuses = q4.root.children.map((c) =>
+        "jobRun" in c ? c.jobRun.status : "groupRun" in c ? c.groupRun.status : undefined,
+      );
       expect(statuses).toEqual(["complete", "running", "waiting", "waiting", "waiting"]);
       expect(childrenOf(findGroup(q4.root, "grp-approvals")).map((c) => c.name)).toEqual(["CFO sign-off"]);
-      const annual = emu.snapshotRun("run-annual-2024") as { root: { parallel: boolean } };
+      const annual = emu.snapshotRun("run-annual-2024")!;
       expect(annual.root.parallel).toBe(true);
       expect(childrenOf(annual.root).map((c) => c.id)).toEqual(["grp-drafting", "grp-review", "jr-sox-302"]);
-      expect(childrenOf((emu.snapshotRun("run-vendor") as { root: unknown }).root)).toEqual([]);
+      expect(childrenOf(emu.snapshotRun("run-vendor")!.root)).toEqual([]);
       expect(emu.snapshotRun("nope")).toBeUndefined();
     } finally {
       await emu.close();

@@ -94,7 +94,7 @@ function titles(emulator: TestEmulator): string[] {
       if (child.groupRun) walk(child.groupRun.children);
     }
   };
-  walk((emulator.snapshotRun("run-shapes") as { root: { children: unknown[] } }).root.children);
+  walk(emulator.snapshotRun("run-shapes")!.root.children);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import type { ProcessRunJson } from "./response-types.js";
 /**
  * The emulator's public surface (used by `jobsync emulator`, the demo, tests and the bench).
  * Implementation: server.ts (node:http), store.ts, placement.ts, faults.ts, seed.ts. The defaults
@@ -147,8 +148,8 @@ export interface EmulatorHandle {
   readonly requests: readonly RecordedRequest[];
   /** Adds a fault; returns a function removing it. */
   injectFault(fault: FaultSpec): () => void;
-  /** The current ProcessRun JSON as GET /processRuns/{id} would return it (no auth, no rate limit). */
-  snapshotRun(runId: string): unknown;
+  /** The current ProcessRun JSON as GET /processRuns/{id} would return it in the default shapes (no auth, no rate limit). */
+  snapshotRun(runId: string): ProcessRunJson | undefined;
   /** Invalidate every issued token (the next request with one gets 401). */
   expireTokens(): void;
   close(): Promise<void>;
