@@ -1,11 +1,9 @@
 // npm run bench: performance figures as ratios against baselines measured in the same process.
 // Not a test: it prints a table and writes bench/results.json. Loopback only.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import pLimit from "p-limit";
 import { request } from "undici";
 import { parseAllDocuments } from "yaml";
@@ -18,6 +16,7 @@ import { planChanges } from "../dist/plan/planner.js";
 import { applyAtLatency } from "./apply-latency.mjs";
 import { emulatorProcess, median, ms, nullIO, time } from "./lib.mjs";
 import { bigScenario, countEntries, writeManifests } from "./scenarios.mjs";
+import { startupCost } from "./startup.mjs";
 import { templateCost } from "./template-cost.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -196,42 +195,6 @@ async function applyThroughput({ label, clientBudget, hints }) {
   }
 }
 
-// 3. CLI start-up against `node -e 0`.
-function startup() {
-  const n = quick ? 5 : 15;
-  const run = (args) => {
-    const t = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      execFileSync(process.execPath, args, { stdio: "ignore" });
-      t.push(performance.now() - t0);
-    }
-    return median(t);
-  };
-  const node = run(["-e", "0"]);
-  const version = run(["dist/cli/bin.js", "--version"]);
-  const help = run(["dist/cli/bin.js", "--help"]);
-  results.figures.startup = {
-    nodeMs: node,
-    versionMs: version,
-    helpMs: help,
-    ratio: version / node,
-    helpRatio: help / node,
-  };
-  rows.push([
-    "CLI start-up: jobsync --version vs node -e 0",
-    `median of ${n}`,
-    `${ms(version)} vs ${ms(node)}`,
-    `${(version / node).toFixed(2)}x`,
-  ]);
-  rows.push([
-    "CLI start-up: jobsync --help vs node -e 0",
-    `median of ${n}`,
-    `${ms(help)} vs ${ms(node)}`,
-    `${(help / node).toFixed(2)}x`,
-  ]);
-}
-
 if (section("plan")) await planningCost();
 if (section("apply")) {
   await applyThroughput({ label: "apply", clientBudget: true, hints: true });
@@ -256,7 +219,11 @@ if (section("latency")) {
     rows.push(row);
   }
 }
-if (section("startup")) startup();
+if (section("startup")) {
+  const { fig, rows: lines } = startupCost({ quick });
+  results.figures.startup = fig;
+  rows.push(...lines);
+}
 if (section("templates")) {
   const { fig, row } = await templateCost({ quick });
   results.figures.templates = fig;

@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/cli/commands/index.js";
 import { ENVIRONMENT, environmentFor } from "../src/cli/environment.js";
-import { GLOBAL_OPTIONS, runCli } from "../src/cli/main.js";
+import { GLOBAL_OPTIONS } from "../src/cli/global-options.js";
+import { runCli } from "../src/cli/main.js";
 import { memoryIO } from "./helpers/memory-io.js";
 
 describe("jobsync --help / --version / unknown command", () => {

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { completionTable } from "../src/cli/commands/completion.js";
 import { COMMANDS } from "../src/cli/commands/index.js";
 import { flagsOf, SHELLS } from "../src/cli/completion.js";
-import { GLOBAL_OPTIONS, runCli } from "../src/cli/main.js";
+import { GLOBAL_OPTIONS } from "../src/cli/global-options.js";
+import { runCli } from "../src/cli/main.js";
 import { memoryIO } from "./helpers/memory-io.js";
 
 async function script(shell: string) {

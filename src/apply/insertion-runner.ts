@@ -5,30 +5,17 @@
  * stop, a 409 after one re-read), pause before any re-send (backoff, ended by Ctrl-C).
  * Attempts (POSTs tried) are bounded per insertion.
  */
-import type { InsertPosition, JobRunCreateItem, ProcessesApi } from "../api/api-types.js";
+import type { InsertPosition, JobRunCreateItem } from "../api/api-types.js";
 import { backoffMs } from "../api/retry-policy.js";
 import type { Insertion } from "../plan/plan-types.js";
-import type { ApplyEvent, FailureOutcome, InsertionRef } from "./apply-types.js";
+import type { FailureOutcome, InsertionRef } from "./apply-types.js";
 import { itemTitle } from "./reconcile.js";
 import { type RecoveryMemory, recoverStep } from "./recover-step.js";
+import type { RunnerContext } from "./runner-context.js";
 import { type Step, sendStep, toCreateItem } from "./send-step.js";
-import type { WaitTracker } from "./wait-tracker.js";
 
+export type { RunnerContext } from "./runner-context.js";
 export { toCreateItem } from "./send-step.js";
-
-export interface RunnerContext {
-  readonly api: ProcessesApi;
-  readonly emit: (e: ApplyEvent) => void;
-  readonly now: () => number;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly random: () => number;
-  /** POSTs tried per insertion, re-sends included. */
-  readonly maxAttempts: number;
-  /** `api.settleSeconds` in ms. */
-  readonly settleMs: number;
-  readonly waits: WaitTracker;
-  readonly signal?: AbortSignal;
-}
 
 export type InsertionOutcome =
   | {

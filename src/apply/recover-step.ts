@@ -9,8 +9,8 @@
 import type { JobRunCreateItem } from "../api/api-types.js";
 import type { FailureOutcome, InsertionRef } from "./apply-types.js";
 import { checkConflict } from "./conflict.js";
-import type { RunnerContext } from "./insertion-runner.js";
 import type { Resend } from "./reconcile.js";
+import type { RunnerContext } from "./runner-context.js";
 import type { Failure, Step } from "./send-step.js";
 import { settleAmbiguous } from "./settle.js";
 

@@ -1,40 +1,15 @@
-import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
 import { closestWord } from "../input/did-you-mean.js";
 import { count } from "../render/words.js";
-import type { CliIO, CommandSpec, GlobalOptions, OptionSpec, OutStream } from "./cli-types.js";
+import type { CliIO, CommandSpec, GlobalOptions, OutStream } from "./cli-types.js";
 import { colorChoice } from "./color-choice.js";
 import { COMMANDS } from "./commands/index.js";
 import { flagProblem } from "./flag-words.js";
+import { GLOBAL_OPTIONS, version } from "./global-options.js";
 import { renderCommandHelp, renderHelp } from "./help.js";
-
-/** Options every command takes (also read by `jobsync completion`). */
-export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  config: {
-    type: "string",
-    description: "Config file (default: jobsync.config.* or .jobsyncrc* here or in the nearest folder above)",
-    valueName: "FILE",
-  },
-  manifests: {
-    type: "string",
-    description: "Manifest folder or glob (overrides the config)",
-    valueName: "PATH",
-  },
-  "no-color": { type: "boolean", description: "No colour (also NO_COLOR; wins over FORCE_COLOR)" },
-  debug: { type: "boolean", description: "Show stack traces of unexpected errors" },
-  help: { type: "boolean", short: "h", description: "Show help" },
-  version: { type: "boolean", short: "v", description: "Show the version" },
-};
-
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 /**
  * Runs the CLI with injected IO and returns the exit code (0 ok, 1 error, 2 changes pending with

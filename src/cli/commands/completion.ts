@@ -1,7 +1,7 @@
 import { UserError } from "../../diagnostics/errors.js";
 import type { CommandEntry, CommandSpec } from "../cli-types.js";
 import { type CompletionCommand, completionScript, SHELLS, type Shell } from "../completion.js";
-import { GLOBAL_OPTIONS } from "../main.js";
+import { GLOBAL_OPTIONS } from "../global-options.js";
 import { COMMANDS } from "./index.js";
 
 const USAGE = "jobsync completion bash|zsh|fish";

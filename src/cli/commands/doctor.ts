@@ -2,8 +2,8 @@ import { renderDoctorJson, renderDoctorText } from "../../doctor/render-doctor.j
 import { doctorExitCode } from "../../doctor/report-types.js";
 import { runDoctor } from "../../doctor/run-doctor.js";
 import type { CommandSpec } from "../cli-types.js";
+import { version } from "../global-options.js";
 import { loadCommandConfig, loadDesired } from "../inputs.js";
-import { version } from "../main.js";
 import { formatOption, readFormat } from "../plan-output.js";
 
 const DOCTOR_FORMATS = ["text", "json"] as const;

@@ -2,6 +2,7 @@ import { closestWord, didYouMean } from "../did-you-mean.js";
 import { callFunction } from "./functions.js";
 import type { TemplateScope } from "./scope.js";
 import {
+  type Evaluated,
   type Expr,
   FUNCTION_SIGNATURES,
   isFunctionName,
@@ -23,13 +24,7 @@ import { dateOf, describeValue, fieldOf, isMap, typeOfValue } from "./values.js"
  * have a type but no value (it depends on the API).
  */
 
-/** An expression's result: its type, and its value when it could be computed. */
-export interface Evaluated {
-  readonly type: ValueType;
-  readonly value?: TemplateValue;
-  /** A computed date's day number (saves reading its text again in a nested call). */
-  readonly day?: number;
-}
+export type { Evaluated } from "./template-types.js";
 
 export function problemAt(span: Span, message: string): TemplateProblem {
   return { offset: span.start, length: Math.max(1, span.end - span.start), message };

@@ -1,6 +1,6 @@
 import { addDays, edate, eomonth } from "./dates.js";
-import type { Evaluated } from "./evaluate.js";
 import { MONDAY_TO_FRIDAY, type TemplateScope } from "./scope.js";
+import type { Evaluated } from "./template-types.js";
 import {
   type CallExpr,
   FUNCTION_SIGNATURES,

@@ -116,3 +116,11 @@ export const TYPE_WORDS: Readonly<Record<ValueType, string>> = {
   list: "a list",
   map: "a mapping",
 };
+
+/** An expression's result: its type, and its value when it could be computed. */
+export interface Evaluated {
+  readonly type: ValueType;
+  readonly value?: TemplateValue;
+  /** A computed date's day number (saves reading its text again in a nested call). */
+  readonly day?: number;
+}
