@@ -1,3 +1,4 @@
+import { escapeControls } from "../diagnostics/terminal-safe.js";
 /**
  * Turning failed requests into classified `ApiError`s: HTTP status + server message + what to do.
  * Branches on the HTTP status only, never on the server's `code` strings.
@@ -29,12 +30,13 @@ const MAX_SHORT = 120;
 const MAX_META_KEYS = 8;
 const MAX_DETAILS = 10;
 
+/** Server text, on one line with every control escaped (it is shown to the user). */
 const text = (v: unknown, max = MAX_TEXT) =>
-  typeof v === "string" && v.trim() ? v.trim().slice(0, max) : undefined;
+  typeof v === "string" && v.trim() ? escapeControls(v.trim().slice(0, max)) : undefined;
 
 /** Reads `code`/`message` (or OAuth `error`/`error_description`), `target`, `meta`, `details` from any error body. */
 export function readServerError(body: unknown): ServerError {
-  if (typeof body === "string") return body.trim() ? { message: body.trim().slice(0, MAX_TEXT) } : {};
+  if (typeof body === "string") return body.trim() ? { message: text(body) as string } : {};
   if (typeof body !== "object" || body === null) return {};
   const b = body as Record<string, unknown>;
   const code =
@@ -62,7 +64,8 @@ function readMeta(meta: unknown): Record<string, string> | undefined {
         : typeof value === "number" || typeof value === "boolean"
           ? String(value)
           : JSON.stringify(value);
-    if (shown !== undefined) out[key.slice(0, MAX_SHORT)] = shown.slice(0, MAX_SHORT);
+    if (shown !== undefined)
+      out[escapeControls(key.slice(0, MAX_SHORT))] = escapeControls(shown.slice(0, MAX_SHORT));
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

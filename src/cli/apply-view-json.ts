@@ -1,4 +1,5 @@
 import { createdSoFar, type ProgressFold } from "../apply/apply-progress.js";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import { renderApplyEventJson, renderApplySummaryJson } from "../render/apply-json.js";
 import type { ApplyView } from "./apply-view-types.js";
 
@@ -11,7 +12,7 @@ export function createJsonApplyView(write: (s: string) => void, fold: ProgressFo
     soFar() {
       const progress = fold.progress();
       const created = createdSoFar(progress).map(({ runId, jobRunIds }) => ({ runId, jobRunIds }));
-      return `${JSON.stringify({ type: "forced-exit", created, inFlight: progress.inFlight })}\n`;
+      return `${safeJson({ type: "forced-exit", created, inFlight: progress.inFlight })}\n`;
     },
     summary(result) {
       write(renderApplySummaryJson(result));

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { ApiError, DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import { escapeControls, escapeLines } from "../diagnostics/terminal-safe.js";
 import { closestWord } from "../input/did-you-mean.js";
 import { count } from "../render/words.js";
 import type { CliIO, CommandSpec, GlobalOptions, OutStream } from "./cli-types.js";
@@ -103,16 +104,16 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
     const n = error.diagnostics.filter((d) => d.severity === "error").length;
     err(`${count(n, "error")} found.`);
   } else if (error instanceof UserError) {
-    err(`Error: ${error.message}`);
-    if (error.hint) err(error.hint);
+    err(`Error: ${escapeLines(error.message)}`);
+    if (error.hint) err(escapeLines(error.hint));
   } else if (error instanceof ApiError) {
     const { status, method, path, hint } = error.details;
-    err(`Error: ${error.message}`);
-    err(`  (${method} ${path}${status !== undefined ? ` -> HTTP ${status}` : ""})`);
-    if (hint) err(hint);
+    err(`Error: ${escapeLines(error.message)}`);
+    err(`  (${method} ${escapeControls(path)}${status !== undefined ? ` -> HTTP ${status}` : ""})`);
+    if (hint) err(escapeLines(hint));
   } else {
     err(
-      `Unexpected error (this is a bug in jobsync): ${error instanceof Error ? error.message : String(error)}`,
+      `Unexpected error (this is a bug in jobsync): ${escapeLines(error instanceof Error ? error.message : String(error))}`,
     );
     if (debug && error instanceof Error && error.stack) err(error.stack);
     else err("Run again with --debug to see the stack trace, and please report it.");

@@ -1,3 +1,5 @@
+import { escapeControls } from "./terminal-safe.js";
+
 /** A problem found in user input (manifests, config, plan), reported with its place. */
 export interface Diagnostic {
   readonly severity: "error" | "warning";
@@ -11,9 +13,13 @@ export interface Diagnostic {
 
 /** `file:LINE:COL: message` (the place parts that are known). */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = [d.file, d.line, d.line !== undefined ? d.col : undefined].filter((p) => p !== undefined);
+  const place = [
+    d.file === undefined ? undefined : escapeControls(d.file),
+    d.line,
+    d.line !== undefined ? d.col : undefined,
+  ].filter((p) => p !== undefined);
   const prefix = place.length > 0 ? `${place.join(":")}: ` : "";
-  return `${prefix}${d.severity === "warning" ? "warning: " : ""}${d.message}`;
+  return `${prefix}${d.severity === "warning" ? "warning: " : ""}${escapeControls(d.message)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { safeJson } from "../diagnostics/terminal-safe.js";
 /**
  * The doctor's report as text (one line per check, then each target with its node counts and
  * unknown nodes; coloured as the other renderers, every outside string escaped) and as JSON
@@ -57,13 +58,6 @@ function mark(status: CheckStatus, style: Style): string {
   }
 }
 
-/** Characters JSON.stringify leaves as they are but a terminal would act on. */
-const TERMINAL_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 export function renderDoctorJson(report: DoctorReport): string {
-  const text = JSON.stringify(report, null, 2).replace(
-    TERMINAL_UNSAFE,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-  return `${text}\n`;
+  return `${safeJson(report, undefined, 2)}\n`;
 }

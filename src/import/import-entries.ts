@@ -1,4 +1,5 @@
 import type { LiveGroupRun, LiveJobRun } from "../api/live-types.js";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import { isJobAction, JOB_KINDS, type JobAction, jobIdentity } from "../input/job-kinds.js";
 import { missingRequired, requiredFieldText } from "../manifest/job-args-schema.js";
 import { DEFAULT_TRIGGER_TYPE } from "../manifest/manifest-schema.js";
@@ -93,7 +94,7 @@ function importGroup(
     return { kind: "group", by: { id: group.id }, reason: "group run without a name: named by id", entries };
   }
   if ((nameCounts.get(group.name) ?? 0) > 1) {
-    const reason = `${JSON.stringify(group.name)}: several sibling groups have this name, so named by id`;
+    const reason = `${safeJson(group.name)}: several sibling groups have this name, so named by id`;
     return { kind: "group", by: { id: group.id }, reason, entries };
   }
   return { kind: "group", by: { name: group.name }, entries };
@@ -114,7 +115,7 @@ function importJob(
   };
   if (!isJobAction(job.action)) {
     return anchor(
-      `job run ${JSON.stringify(job.title)} has action ${JSON.stringify(job.action)}, which a manifest cannot create: kept as an anchor`,
+      `job run ${safeJson(job.title)} has action ${safeJson(job.action)}, which a manifest cannot create: kept as an anchor`,
     );
   }
   if (job.title.trim() === "") {
@@ -122,21 +123,21 @@ function importJob(
   }
   const identity = jobIdentity(job.action, job.title);
   if (seenIdentities.has(identity)) {
-    return anchor(`duplicate of ${JSON.stringify(job.title)}: kept as an anchor`);
+    return anchor(`duplicate of ${safeJson(job.title)}: kept as an anchor`);
   }
   // The planner matches a manifest job to the first live job run of its identity, so this one
   // holds the identity even when it becomes an anchor: later namesakes are anchors too.
   seenIdentities.add(identity);
   if (job.triggerType !== undefined && job.triggerType.trim() === "") {
     return anchor(
-      `${job.action} job run ${JSON.stringify(job.title)} has a blank triggerType, which a manifest cannot hold: kept as an anchor`,
+      `${job.action} job run ${safeJson(job.title)} has a blank triggerType, which a manifest cannot hold: kept as an anchor`,
     );
   }
   const args = toManifestArgs(job.action, job.title, job.args);
   const missing = missingRequired(JOB_KINDS[job.action].required, Object.fromEntries(args.fields));
   if (missing.length > 0) {
     const fields = missing.map((names) => requiredFieldText(names).replace(/^an? /, "")).join(" and no ");
-    const reason = `${job.action} job run ${JSON.stringify(job.title)} has no ${fields} a manifest can hold (a manifest needs it to create the job): kept as an anchor`;
+    const reason = `${job.action} job run ${safeJson(job.title)} has no ${fields} a manifest can hold (a manifest needs it to create the job): kept as an anchor`;
     return { ...anchor(reason), notes: args.notes };
   }
   stats.jobs += 1;

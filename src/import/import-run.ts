@@ -3,6 +3,7 @@ import type { LiveRun } from "../api/live-types.js";
 import { createProcessReads } from "../api/process-reads.js";
 import { resolveTarget } from "../api/resolve-targets.js";
 import { UserError } from "../diagnostics/errors.js";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import { type ImportedManifest, type ImportTarget, importManifest } from "./run-to-manifest.js";
 
 /**
@@ -51,7 +52,7 @@ async function checkProcessName(api: ProcessesApi, name: string, runId: string):
   if (!resolution.ok) throw new UserError(`--process-name: ${resolution.message}`, byId);
   if (resolution.runId !== runId) {
     throw new UserError(
-      `--process-name: the current run of process ${JSON.stringify(name)} is ${resolution.runId}, not ${runId}`,
+      `--process-name: the current run of process ${safeJson(name)} is ${resolution.runId}, not ${runId}`,
       `Import ${resolution.runId} instead, or omit --process-name to target ${runId} by its id.`,
     );
   }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import { argFieldType, type JobAction } from "../input/job-kinds.js";
 import { argsSchemaOf } from "../manifest/job-args-schema.js";
 
@@ -85,6 +86,6 @@ function isArgValue(value: unknown): value is ManifestArgValue {
 }
 
 function preview(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = safeJson(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

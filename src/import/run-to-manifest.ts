@@ -1,5 +1,6 @@
 import { Document, Pair, type Scalar, YAMLMap, YAMLSeq } from "yaml";
 import type { LiveRun } from "../api/live-types.js";
+import { escapeRawControls, safeJson } from "../diagnostics/terminal-safe.js";
 import { MANIFEST_API_VERSION, MANIFEST_KIND } from "../manifest/manifest-schema.js";
 import { emptyStats, type ImportEntry, type ImportStats, importEntries } from "./import-entries.js";
 import type { ManifestArgValue } from "./manifest-args.js";
@@ -46,7 +47,9 @@ export function importManifest(run: LiveRun, options: RunToManifestOptions): Imp
   root.add(pair("target", targetNode(options.target)));
   root.add(pair("jobs", entriesNode(entries)));
   doc.contents = root;
-  return { text: doc.toString({ lineWidth: 0 }), stats };
+  // Every string holding such a character is double-quoted (stringScalar) and every comment built with
+  // safeJson, so the characters `yaml` leaves raw can only be inside double quotes.
+  return { text: escapeRawControls(doc.toString({ lineWidth: 0 })), stats };
 }
 
 function headerComment(run: LiveRun, options: RunToManifestOptions): string {
@@ -66,7 +69,7 @@ function headerComment(run: LiveRun, options: RunToManifestOptions): string {
  * the run does not have: where and when (in the run's own terms) the manifest came from.
  */
 export function runDescription(run: LiveRun): string {
-  const parts = [`process run ${run.id}${run.name ? ` (${JSON.stringify(run.name)})` : ""}`];
+  const parts = [`process run ${run.id}${run.name ? ` (${safeJson(run.name)})` : ""}`];
   if (run.revision !== undefined) parts.push(`revision ${run.revision}`);
   if (run.modified !== undefined) parts.push(`last modified ${run.modified}`);
   return parts.join(", ");

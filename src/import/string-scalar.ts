@@ -1,4 +1,5 @@
 import { isScalar, parseDocument, Scalar } from "yaml";
+import { hasRawControls } from "../diagnostics/terminal-safe.js";
 
 /**
  * String scalars for an imported manifest that every YAML reader takes as strings.
@@ -11,10 +12,14 @@ import { isScalar, parseDocument, Scalar } from "yaml";
  * as the manifest format writes dates (`dueDate: 2025-01-31`); YAML 1.2 reads it as a string.
  */
 
-/** A scalar node holding `value`, double-quoted when it is ambiguous under YAML 1.1 or 1.2. */
+/**
+ * A scalar node holding `value`, double-quoted when it is ambiguous under YAML 1.1 or 1.2, or
+ * holds a C1 control, separator or bidi character: the `yaml` library escapes C0 controls itself
+ * but leaves those raw, and run-to-manifest.ts escapes them, which only double quotes read back.
+ */
 export function stringScalar(value: string): Scalar<string> {
   const node = new Scalar(value);
-  if (isAmbiguousPlain(value)) node.type = Scalar.QUOTE_DOUBLE;
+  if (hasRawControls(value) || isAmbiguousPlain(value)) node.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import { formatPath } from "../input/schema-walk.js";
 import { deepEqual } from "./drift.js";
 import { planSchemaV1, upgradePlanV1 } from "./plan-file-v1.js";
@@ -40,7 +41,8 @@ function digestOfOrdered(ordered: Plan): string {
 export function serializePlan(plan: Plan): string {
   const ordered = orderPlanKeys(plan); // once: the digest is of this same copy
   const { formatVersion, ...rest } = ordered;
-  return `${JSON.stringify({ formatVersion, digest: digestOfOrdered(ordered), ...rest }, null, 2)}\n`;
+  // safeJson: the file is printed by `plan --format json`; the digest is of the values, unchanged.
+  return `${safeJson({ formatVersion, digest: digestOfOrdered(ordered), ...rest }, undefined, 2)}\n`;
 }
 
 /** A saved plan as read: the plan, the format it was written in, and whether its digest holds. */

@@ -4,6 +4,7 @@
  */
 import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
 import { applySucceeded, rerunIsSafe } from "../apply/apply-types.js";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import { orderPlanKeys } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
 import { applyCompleteLine, RERUN_AFTER_SETTLE_LINE, RERUN_SAFE_LINE } from "./apply-text.js";
@@ -13,12 +14,12 @@ export const APPLY_STREAM_VERSION = 1 as const;
 
 /** `{"type":"plan","streamVersion":1,"plan":{…}}` + newline; the plan's keys as in the saved file. */
 export function renderPlanLine(plan: Plan): string {
-  return `${JSON.stringify({ type: "plan", streamVersion: APPLY_STREAM_VERSION, plan: orderPlanKeys(plan) })}\n`;
+  return `${safeJson({ type: "plan", streamVersion: APPLY_STREAM_VERSION, plan: orderPlanKeys(plan) })}\n`;
 }
 
 /** One event as one JSON line. */
 export function renderApplyEventJson(e: ApplyEvent): string {
-  return `${JSON.stringify(e)}\n`;
+  return `${safeJson(e)}\n`;
 }
 
 /** The final line: `{"type":"summary","ok":…,"message":…,…result}`. */
@@ -27,11 +28,11 @@ export function renderApplySummaryJson(result: ApplyResult): string {
   const message = ok
     ? applyCompleteLine(result)
     : `${result.interrupted ? "Apply interrupted" : "Apply failed"}. ${rerunIsSafe(result) ? RERUN_SAFE_LINE : RERUN_AFTER_SETTLE_LINE}`;
-  return `${JSON.stringify({ type: "summary", ok, message, ...result })}\n`;
+  return `${safeJson({ type: "summary", ok, message, ...result })}\n`;
 }
 
 /** For an apply that had nothing to do. */
 export function renderNoChangesJson(): string {
   const nothing = { createdCount: 0, requests: 0 };
-  return `${JSON.stringify({ type: "summary", ok: true, message: applyCompleteLine(nothing), ...nothing })}\n`;
+  return `${safeJson({ type: "summary", ok: true, message: applyCompleteLine(nothing), ...nothing })}\n`;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { escapeControls, safeJson } from "../diagnostics/terminal-safe.js";
 import { plain } from "./words.js";
 
 /**
@@ -17,7 +18,7 @@ export interface ValidateSummary {
 }
 
 export function renderValidateJson(summary: ValidateSummary): string {
-  return `${JSON.stringify(summary, null, 2)}\n`;
+  return `${safeJson(summary, undefined, 2)}\n`;
 }
 
 function escapeData(text: string): string {
@@ -32,7 +33,7 @@ export function renderGithubAnnotations(diagnostics: readonly Diagnostic[]): str
   return diagnostics
     .map((d) => {
       const props = [
-        d.file !== undefined ? `file=${escapeProperty(d.file)}` : "",
+        d.file !== undefined ? `file=${escapeProperty(escapeControls(d.file))}` : "",
         d.line !== undefined ? `line=${d.line}` : "",
         d.col !== undefined ? `col=${d.col}` : "",
         "title=jobsync validate",

@@ -7,6 +7,7 @@
  * stays visible on one line (with or without colour).
  */
 import { type Change, diffWordsWithSpace } from "diff";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import type { FieldChange } from "../plan/plan-types.js";
 import type { Style } from "./style.js";
 import { bare, truncate } from "./words.js";
@@ -28,7 +29,7 @@ type Shown =
 
 /** JSON with object keys sorted, so equal objects read the same. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
+  return safeJson(value, (_key, v: unknown) => {
     if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
     const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
       a < b ? -1 : a > b ? 1 : 0,
@@ -45,7 +46,7 @@ function toShown(value: unknown): Shown {
 
 /** Escapes a piece of a value the way it appears between quotes (JSON rules). */
 function escapePiece(shown: Shown, piece: string): string {
-  return shown.kind === "string" ? JSON.stringify(piece).slice(1, -1) : piece;
+  return shown.kind === "string" ? (safeJson(piece) as string).slice(1, -1) : piece;
 }
 
 function wrap(shown: Shown, body: string): string {

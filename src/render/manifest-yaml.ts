@@ -1,4 +1,5 @@
 import { Document } from "yaml";
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import { argFieldType } from "../input/job-kinds.js";
 import type { TargetSpec } from "../input/targets.js";
 import type { DesiredEntry, DesiredManifest } from "../manifest/desired-types.js";
@@ -87,5 +88,5 @@ export function renderManifestsJson(manifests: readonly RenderedManifest[]): str
     ...(runId ? { runId } : {}),
     manifest: manifestValue(manifest),
   }));
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${safeJson(value, undefined, 2)}\n`;
 }

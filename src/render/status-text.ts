@@ -1,3 +1,4 @@
+import { safeJson } from "../diagnostics/terminal-safe.js";
 import type { RunStatus, StatusReport } from "../plan/status-report.js";
 import { escapeMarkdown } from "./markdown-text.js";
 import { createStyle } from "./style.js";
@@ -51,7 +52,7 @@ export function renderStatusText(report: StatusReport, options: { readonly color
 }
 
 export function renderStatusJson(report: StatusReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${safeJson(report, undefined, 2)}\n`;
 }
 
 export function renderStatusMarkdown(report: StatusReport): string {

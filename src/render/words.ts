@@ -1,3 +1,4 @@
+import { escapeControls, safeJson } from "../diagnostics/terminal-safe.js";
 /**
  * Plan parts in words, shared by the text and markdown renderers: counts with their nouns,
  * positions ("after job run "Kickoff""), job one-liners, drift and order notices, and the
@@ -36,7 +37,7 @@ export function truncate(text: string, max: number): string {
 
 /** A double-quoted, escaped (JSON rules), possibly truncated string: `"Q4 Close"`. */
 export function quote(text: string, max = MAX_TITLE): string {
-  return JSON.stringify(truncate(text, max));
+  return safeJson(truncate(text, max)) as string;
 }
 
 const BARE = /^[A-Za-z0-9_.@:/+-]+$/;
@@ -89,7 +90,7 @@ export function valueWords(value: unknown, max = MAX_VALUE): string {
   if (isPrincipal(value)) {
     return value.type === "user" ? bare(value.id, max) : bare(`${value.type}:${value.id}`, max);
   }
-  return truncate(JSON.stringify(value) ?? String(value), max);
+  return truncate(safeJson(value) ?? escapeControls(String(value)), max);
 }
 
 function isPrincipal(value: unknown): value is { id: string; type: string } {
@@ -141,12 +142,9 @@ export function jobWords(job: PlannedJob): string {
   return [`${job.action} ${title === undefined ? "(untitled)" : quote(title)}`, ...argWords(job)].join("  ");
 }
 
-/** Characters that must not reach a terminal as they are: C0/C1 controls, line separators, bidi overrides. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /** Text shown unquoted (a title in the review tree), cut to `max`, with unsafe characters as `\uXXXX`. */
 export function plain(text: string, max = MAX_TITLE): string {
-  return truncate(text, max).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeControls(truncate(text, max));
 }
 
 /** `sendTask "Collect trial balance" has drifted (manifest -> live):`. */
