@@ -104,8 +104,10 @@ export function createLiveReader(api: ProcessesApi, options: ReadLiveOptions): L
       await options.beforeReads?.([...runIds].sort());
       const runs = new Map<string, LiveRun>();
       const missing = new Map<string, TargetResolution>();
-      for (const id of runIds) {
-        const value = await readRun(id);
+      // Every read starts before any is awaited (after apply's locks none has started yet).
+      const pending = [...runIds].map((id) => [id, readRun(id)] as const);
+      for (const [id, read] of pending) {
+        const value = await read;
         if ("root" in value) runs.set(id, value);
         else missing.set(id, value);
       }
