@@ -29,7 +29,12 @@ it("reads every run to change at the same time, not one after another", async ()
       reads.push({ path: r.path, start: end - r.ms, end });
     },
   });
-  const env = { JOBSYNC_BASE_URL: handle.url, WORKIVA_CLIENT_ID: "x", WORKIVA_CLIENT_SECRET: "y", NO_COLOR: "1" };
+  const env = {
+    JOBSYNC_BASE_URL: handle.url,
+    WORKIVA_CLIENT_ID: "x",
+    WORKIVA_CLIENT_SECRET: "y",
+    NO_COLOR: "1",
+  };
   expect(await runCli(["apply", "--auto-approve"], memoryIO({ cwd: FIXTURE, env }))).toBe(0);
   // Before the first POST: the plan's reads (the last reads are apply's verifying ones).
   const before = reads.slice(0, 3);
