@@ -4,23 +4,17 @@
  * each read's interval on the emulator (answered at `end`, `ms` after it arrived) overlaps another.
  */
 import { resolve } from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
 import { SEED } from "./fixtures/apply/scenario.js";
 import { memoryIO } from "./helpers/memory-io.js";
 import { startTestEmulator } from "./helpers/test-emulator.js";
 
 const FIXTURE = resolve(import.meta.dirname, "fixtures/apply");
-let handle: EmulatorHandle | undefined;
-afterEach(async () => {
-  await handle?.close();
-  handle = undefined;
-});
 
 it("reads every run to change at the same time, not one after another", async () => {
   const reads: { path: string; start: number; end: number }[] = [];
-  handle = await startTestEmulator({
+  const handle = await startTestEmulator({
     seed: SEED,
     latencyMs: 150,
     onRequest: (r) => {
@@ -29,13 +23,7 @@ it("reads every run to change at the same time, not one after another", async ()
       reads.push({ path: r.path, start: end - r.ms, end });
     },
   });
-  const env = {
-    JOBSYNC_BASE_URL: handle.url,
-    WORKIVA_CLIENT_ID: "x",
-    WORKIVA_CLIENT_SECRET: "y",
-    NO_COLOR: "1",
-  };
-  expect(await runCli(["apply", "--auto-approve"], memoryIO({ cwd: FIXTURE, env }))).toBe(0);
+  expect(await runCli(["apply", "--auto-approve"], memoryIO({ cwd: FIXTURE, env: handle.env() }))).toBe(0);
   // Before the first POST: the plan's reads (the last reads are apply's verifying ones).
   const before = reads.slice(0, 3);
   expect(new Set(before.map((r) => r.path)).size).toBe(3);
