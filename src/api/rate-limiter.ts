@@ -1,12 +1,16 @@
 /**
- * One process-wide client-side rate limiter: a sliding window over request *completion* times.
+ * One process-wide client-side rate limiter: a sliding window over the times the server counted
+ * each request.
  *
- * A slot is held from `acquire()` until its `release()` and then for one window after the release.
- * The server counts a request when it arrives, which is always between our acquire and our
- * release, so pacing on release times can never put more than the budget into any server window,
- * whatever the network latency. A 429 pauses every caller (`pauseUntil`), and a budget learned
- * from a 429 message (`learn`) is enforced on top of the configured one.
+ * A slot is held from `acquire()` until its `release()`, and then for one window after the time
+ * the server counted the request. The server counts a request when it arrives, always between
+ * our acquire and our release; `ArrivalEstimate` places it there (at the release until the
+ * latency is known to be steady, then near the send), so the budget is used fully at any latency
+ * without putting more than the budget into any server window. A 429 pauses every caller
+ * (`pauseUntil`), and a budget learned from a 429 message (`learn`) is enforced on top of the
+ * configured one.
  */
+import { ArrivalEstimate } from "./arrival-estimate.js";
 
 /** Sleeps `ms`; rejects (or resolves early) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -42,7 +46,7 @@ export function effectiveLimit(requests: number): number {
 
 export class RateLimiter {
   private readonly windows: Window[];
-  /** Sorted release times of finished requests still inside the longest window. */
+  /** Sorted count times of finished requests still inside the longest window. */
   private done: number[] = [];
   private inFlight = 0;
   private pausedUntil = 0;
@@ -51,6 +55,7 @@ export class RateLimiter {
   private probing = false;
   private queue: Promise<void> = Promise.resolve();
   private releaseWaiters: (() => void)[] = [];
+  private readonly arrivals = new ArrivalEstimate();
 
   constructor(
     budget: RateBudget,
@@ -178,12 +183,13 @@ export class RateLimiter {
 
   private take(): () => void {
     this.inFlight++;
+    const sentAt = this.options.now();
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.inFlight--;
-      insertSorted(this.done, this.options.now());
+      insertSorted(this.done, this.arrivals.countAt(sentAt, this.options.now()));
       this.wake();
     };
   }
