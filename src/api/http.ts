@@ -176,6 +176,7 @@ export class Transport {
         path: ctx.path,
         status: 429,
         outcome: "not-sent",
+        final: true,
         hint: "Nothing more was sent. Re-run later (re-running is safe), or raise api.maxWaitSeconds to wait that long.",
       },
     );

@@ -1,6 +1,6 @@
 /**
  * What to do after a failed POST, before anything is sent again:
- * - `not-sent`: the same step again;
+ * - `not-sent`: the same step again, unless the client will send nothing more (`final`);
  * - `maybe-applied`: let it settle (settle.ts), adopt what appeared, re-send only what a read
  *   after the window still lacks, each item at most once after an unclear answer;
  * - `rejected`: stop, except a 409, which gets one re-read (conflict.ts).
@@ -49,7 +49,10 @@ export async function recoverStep(
   const toSteps = (resend: readonly Resend[]): Step[] =>
     resend.map((r) => ({ position: r.position, indexes: r.indexes.map((k) => step.indexes[k] as number) }));
 
-  if (failure.outcome === "not-sent") return { kind: "resend", next: [step], adopted: false };
+  if (failure.outcome === "not-sent") {
+    if (failure.final) return { kind: "stop", ...failure };
+    return { kind: "resend", next: [step], adopted: false };
+  }
   if (failure.outcome === "rejected") {
     if (failure.status !== 409 || memory.conflictChecked) return { kind: "stop", ...failure };
     memory.conflictChecked = true;

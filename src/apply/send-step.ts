@@ -22,6 +22,8 @@ export interface Failure {
    * index (`[2].sendTaskArgs.assignee`), else every item of the request.
    */
   readonly items?: readonly number[];
+  /** Nothing more will be sent by this command (ApiError `final`): never tried again. */
+  readonly final?: boolean;
 }
 
 export type StepAnswer =
@@ -62,9 +64,15 @@ function mismatch(created: readonly { id?: string }[], sent: number): string | u
 
 function classify(error: unknown, step: Step): Failure {
   if (error instanceof ApiError) {
-    const { status, outcome } = error.details;
+    const { status, outcome, final } = error.details;
     const items = status === 400 ? namedItems(error, step) : undefined;
-    return { status, message: error.message, outcome, ...(items ? { items } : {}) };
+    return {
+      status,
+      message: error.message,
+      outcome,
+      ...(items ? { items } : {}),
+      ...(final ? { final } : {}),
+    };
   }
   // Unknown failures (not classified by the client) are treated as possibly applied: re-reading is safe.
   return { message: error instanceof Error ? error.message : String(error), outcome: "maybe-applied" };

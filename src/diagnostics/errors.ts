@@ -51,6 +51,8 @@ export class ApiError extends Error {
       readonly target?: string;
       /** The `target`s of the server's sub-errors (`details`). */
       readonly subTargets?: readonly string[];
+      /** No later request of this command will be sent (a server wait past `api.maxWaitSeconds`). */
+      readonly final?: boolean;
     },
   ) {
     super(message);
