@@ -133,6 +133,23 @@ describe("parseProcessRun", () => {
     );
   });
 
+  it("fails closed on an unknown wrapper and on a wrapper whose type contradicts its payload, naming node and keys", () => {
+    const withChild = (child: unknown) => {
+      const json = clone(fixture("process-run-wrapped.json")) as { root: { children: unknown[] } };
+      json.root.children.push(child);
+      return json;
+    };
+    expect(() => parseProcessRun(withChild({ type: "milestone", milestone: { id: "ms-1" } }))).toThrow(
+      'root.children.4 is neither a job run nor a group run (a wrapper of unknown type "milestone"); its keys: milestone, type',
+    );
+    const contradiction = { type: "jobRun", groupRun: { id: "g-9", parallel: false, children: [] } };
+    expect(() => parseProcessRun(withChild(contradiction))).toThrow(
+      'root.children.4 is a wrapper whose type "jobRun" contradicts its `groupRun` payload; its keys: groupRun, type',
+    );
+    const agreeing = { type: "groupRun", groupRun: { id: "g-9", parallel: false, children: [] } };
+    expect(parseProcessRun(withChild(agreeing)).root.children.some((c) => c.id === "g-9")).toBe(true);
+  });
+
   it("reads created job runs as a bare array or wrapped in data", () => {
     const bare = parseOrThrow(createdJobRunsSchema, fixture("created-job-runs.json"), "created");
     expect(bare).toEqual([{ id: "job-new123", ordinal: 0, parent: "groupinstance-parent-789" }]);

@@ -73,8 +73,16 @@ function collect(rootNode: RunNodeJson): Map<string, Entry> {
     const { node: group, path } = stack.pop() as { node: RunNodeJson; path: string };
     (group.children ?? []).forEach((child, i) => {
       const at = `${path}.children.${i}`;
-      const { value, hint } = unwrap(child);
-      const node = parseOrThrow(runNodeSchema, value, `job run or group run (${at})`);
+      const { value, hint, problem } = unwrap(child);
+      if (problem) throw new ResponseShapeError(`${at} is ${problem}; its keys: ${keyList(child)}`);
+      const parsed = runNodeSchema.safeParse(value);
+      if (!parsed.success) {
+        const why = unreadable(child);
+        throw new ResponseShapeError(
+          `${at} is neither a job run nor a group run (${why}); its keys: ${keyList(child)}`,
+        );
+      }
+      const node = parsed.data;
       const kind = hint ?? kindOf(node, value, at);
       if (entries.has(node.id) || node.id === rootNode.id) return;
       entries.set(node.id, { node, kind, container: group.id, seq: seq++ });
@@ -91,17 +99,40 @@ const WRAPPER_KEYS = [
   ["group", "group"],
 ] as const;
 
-/** `{type, jobRun: {...}}` -> the inner node; a bare node -> itself. */
-export function unwrap(child: unknown): { value: unknown; hint?: "job" | "group" } {
+/**
+ * `{type, jobRun: {...}}` -> the inner node; a bare node -> itself. A wrapper whose `type` says
+ * the other kind than its payload key (`{type: "jobRun", groupRun: {...}}`) cannot be told apart:
+ * it comes back with a `problem` (fail closed, §11).
+ */
+export function unwrap(child: unknown): { value: unknown; hint?: "job" | "group"; problem?: string } {
   if (!isRecord(child)) return { value: child };
+  const type = typeof child.type === "string" ? child.type.toLowerCase() : "";
   const bare = "id" in child && ("action" in child || "arguments" in child || isGroupLike(child));
   if (!bare) {
     for (const [key, kind] of WRAPPER_KEYS) {
-      if (isRecord(child[key])) return { value: child[key], hint: kind };
+      if (!isRecord(child[key])) continue;
+      const said = type.startsWith("group") ? "group" : type.startsWith("job") ? "job" : undefined;
+      if (said !== undefined && said !== kind) {
+        const problem = `a wrapper whose type "${child.type}" contradicts its \`${key}\` payload`;
+        return { value: child[key], hint: kind, problem };
+      }
+      return { value: child[key], hint: kind };
     }
   }
-  const type = typeof child.type === "string" ? child.type.toLowerCase() : "";
   return { value: child, ...(type.startsWith("group") ? { hint: "group" } : {}) };
+}
+
+/** Why a child (as the API sent it) is not a node jobsync can read, for messages and `doctor`. */
+export function unreadable(child: unknown): string {
+  if (!isRecord(child)) return "not an object";
+  if (typeof child.type === "string" && !("id" in child)) return `a wrapper of unknown type "${child.type}"`;
+  return "id" in child ? "fields of types jobsync does not expect" : "no id";
+}
+
+/** A value's keys, sorted and joined, or its JSON type when it is not an object. */
+export function keyList(value: unknown): string {
+  if (isRecord(value)) return Object.keys(value).sort().join(", ") || "none";
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
 function isGroupLike(o: Record<string, unknown>): boolean {
@@ -116,7 +147,7 @@ function isGroupLike(o: Record<string, unknown>): boolean {
 function kindOf(node: RunNodeJson, raw: unknown, at: string): "job" | "group" {
   const kind = bareKind(node);
   if (kind) return kind;
-  const keys = isRecord(raw) ? Object.keys(raw).sort().join(", ") : typeof raw;
+  const keys = keyList(raw);
   throw new ResponseShapeError(
     `${at} (id ${node.id}) is neither a job run (no action or arguments) nor a group run (no parallel); its keys: ${keys}`,
   );

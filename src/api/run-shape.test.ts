@@ -44,10 +44,30 @@ describe("inspectRunShape", () => {
         },
         { path: "root.children.2", keys: ["name"], reason: "no id" },
         { id: "7", path: "root.children.1.children.0", keys: ["id", "widget"], reason: expect.any(String) },
-        { path: "root.children.1.children.1", keys: ["string"], reason: "no id" },
+        { path: "root.children.1.children.1", keys: ["string"], reason: "not an object" },
       ],
     });
     expect(() => parseProcessRun(body)).toThrow(/root.children.0 \(id u1\)/);
+  });
+
+  it("counts an unknown wrapper and a wrapper whose type contradicts its payload as unknown", () => {
+    const body = run([
+      { type: "milestone", milestone: { id: "ms-1", name: "Close" } },
+      { type: "jobRun", groupRun: { id: "g-2", parallel: false, children: [] } },
+    ]);
+    expect(inspectRunShape(body).unknown).toEqual([
+      {
+        path: "root.children.0",
+        keys: ["milestone", "type"],
+        reason: 'a wrapper of unknown type "milestone"',
+      },
+      {
+        id: "g-2",
+        path: "root.children.1",
+        keys: ["groupRun", "type"],
+        reason: 'a wrapper whose type "jobRun" contradicts its `groupRun` payload',
+      },
+    ]);
   });
 
   it("a body without a root has no nodes", () => {

@@ -6,7 +6,7 @@
  */
 
 import { runNodeSchema } from "./api-schema.js";
-import { bareKind, isGeneratedAction, unwrap } from "./parse-run.js";
+import { bareKind, isGeneratedAction, unreadable, unwrap } from "./parse-run.js";
 
 export interface NodeCounts {
   /** Job runs jobsync manages (matched and planned against). */
@@ -49,11 +49,12 @@ export function inspectRunShape(json: unknown): RunShape {
     const children = Array.isArray(group.children) ? group.children : [];
     children.forEach((child, i) => {
       const at = `${path}.children.${i}`;
-      const { value, hint } = unwrap(child);
+      const { value, hint, problem } = unwrap(child);
       const parsed = runNodeSchema.safeParse(value);
-      if (!parsed.success) {
+      if (problem || !parsed.success) {
         counts.unknown++;
-        unknown.push({ ...idOf(value), path: at, keys: keysOf(value), reason: "no id" });
+        const reason = problem ?? unreadable(child);
+        unknown.push({ ...idOf(value), path: at, keys: keysOf(child), reason });
         return;
       }
       const node = parsed.data;
