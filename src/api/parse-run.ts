@@ -129,10 +129,15 @@ export function unreadable(child: unknown): string {
   return "id" in child ? "fields of types jobsync does not expect" : "no id";
 }
 
-/** A value's keys, sorted and joined, or its JSON type when it is not an object. */
-export function keyList(value: unknown): string {
-  if (isRecord(value)) return Object.keys(value).sort().join(", ") || "none";
-  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+/** A value's keys, sorted, or its JSON type when it is not an object. */
+export function keysOf(value: unknown): string[] {
+  if (isRecord(value)) return Object.keys(value).sort();
+  return [value === null ? "null" : Array.isArray(value) ? "array" : typeof value];
+}
+
+/** `keysOf` for a message. */
+function keyList(value: unknown): string {
+  return keysOf(value).join(", ") || "none";
 }
 
 function isGroupLike(o: Record<string, unknown>): boolean {

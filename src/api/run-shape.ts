@@ -6,7 +6,7 @@
  */
 
 import { runNodeSchema } from "./api-schema.js";
-import { bareKind, isGeneratedAction, unreadable, unwrap } from "./parse-run.js";
+import { bareKind, isGeneratedAction, keysOf, unreadable, unwrap } from "./parse-run.js";
 
 export interface NodeCounts {
   /** Job runs jobsync manages (matched and planned against). */
@@ -105,11 +105,6 @@ function idOf(value: unknown): { id?: string } {
   if (!isRecord(value)) return {};
   const id = value.id;
   return typeof id === "string" || typeof id === "number" ? { id: String(id) } : {};
-}
-
-function keysOf(value: unknown): string[] {
-  if (isRecord(value)) return Object.keys(value).sort();
-  return [value === null ? "null" : Array.isArray(value) ? "array" : typeof value];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
