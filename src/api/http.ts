@@ -119,7 +119,7 @@ export class Transport {
         await this.wait(backoffMs(failures - 1, random, RETRY_BASE_MS, RETRY_CAP_MS), "retry", String(error));
         continue;
       }
-      release();
+      const trial = release(status === 429 ? "refused" : "accepted");
       onEvent?.({ type: "request", method: req.method, path, status, ms: now() - started });
 
       if (
@@ -144,8 +144,12 @@ export class Transport {
         const pause = pauseAfter429(retryAfter, message, limited - 1, now(), random);
         if (pause.waitMs > this.options.maxWaitMs) throw this.haltForWait(pause.waitMs, ctx);
         if (pause.learned) limiter.learn(pause.learned);
-        else {
-          this.probe.refused(now());
+        else if (trial && pause.source === "backoff") {
+          // A trial of a shorter learned window was refused: the limiter now knows; just send again.
+          limited--;
+          continue;
+        } else {
+          this.probe.refused(now(), started);
           limiter.startProbe();
         }
         const untilMs = now() + pause.waitMs;

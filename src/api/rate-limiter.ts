@@ -11,6 +11,7 @@
  * configured one.
  */
 import { ArrivalEstimate } from "./arrival-estimate.js";
+import { WindowRefinement } from "./window-refinement.js";
 
 /** Sleeps `ms`; rejects (or resolves early) when `signal` aborts. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -18,7 +19,15 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export interface RateBudget {
   readonly requests: number;
   readonly perSeconds: number;
+  /** Learned from bare 429s: the window is known to be longer than this (it is then refined). */
+  readonly moreThanSeconds?: number;
 }
+
+/** What a released request's answer said about the budget: accepted, a 429, or none (no answer). */
+export type Outcome = "accepted" | "refused" | undefined;
+
+/** Ends a request's hold on its slot; true when it was a trial of a learned window (a 429 then says only that). */
+export type Release = (outcome?: Outcome) => boolean;
 
 /** Emitted whenever a caller has to wait for the budget (for heartbeats); 429 pauses are not. */
 export interface LimiterWait {
@@ -56,6 +65,10 @@ export class RateLimiter {
   private queue: Promise<void> = Promise.resolve();
   private releaseWaiters: (() => void)[] = [];
   private readonly arrivals = new ArrivalEstimate();
+  /** Count times of requests answered 429 (the server may not have counted them: no trial then). */
+  private refused: number[] = [];
+  /** A window learned from bare 429s, narrowed by trials (window-refinement.ts). */
+  private refining: { readonly limit: number; readonly refinement: WindowRefinement } | undefined;
 
   constructor(
     budget: RateBudget,
@@ -68,7 +81,7 @@ export class RateLimiter {
    * Waits (first come, first served) until a request may be sent and takes a slot.
    * Call the returned function when the response (or error) has arrived.
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal): Promise<Release> {
     const turn = this.queue.then(() => this.waitForSlot(signal));
     this.queue = turn.then(
       () => undefined,
@@ -106,10 +119,19 @@ export class RateLimiter {
     this.wake();
   }
 
-  /** Adds (or tightens) a budget the server announced, e.g. "Rate limit of 10 per 1 seconds". */
+  /**
+   * Adds (or tightens) a budget the server announced, e.g. "Rate limit of 10 per 1 seconds"; one
+   * learned from bare 429s (`moreThanSeconds`) is refined to within 5 % by trials.
+   */
   learn(budget: RateBudget): void {
     const ms = Math.max(1, budget.perSeconds * 1000);
     const limit = Math.max(1, Math.floor(budget.requests));
+    if (budget.moreThanSeconds !== undefined && budget.moreThanSeconds * 1000 < ms) {
+      const current = this.refining;
+      if (!current || limit < current.limit || (limit === current.limit && ms < current.refinement.ms))
+        this.refining = { limit, refinement: new WindowRefinement(budget.moreThanSeconds * 1000, ms) };
+      return;
+    }
     const same = this.windows.findIndex((w) => w.ms === ms);
     if (same >= 0) {
       const existing = this.windows[same] as Window;
@@ -121,36 +143,55 @@ export class RateLimiter {
 
   /** The budgets in force (configured with margin, then learned), for tests and messages. */
   budgets(): readonly { readonly limit: number; readonly ms: number }[] {
-    return this.windows.map((w) => ({ ...w }));
+    const all = this.windows.map((w) => ({ ...w }));
+    return this.refining ? [...all, { limit: this.refining.limit, ms: this.refining.refinement.ms }] : all;
   }
 
   /** Earliest time a new request may start: `now` when free, Infinity when only a release can free one. */
   nextFreeAt(now: number): number {
     this.prune(now);
+    const refining = this.refining;
+    return this.freeAt(now, refining ? { limit: refining.limit, ms: refining.refinement.ms } : undefined);
+  }
+
+  /** When a trial of a shorter learned window could start, or undefined when none is to be made. */
+  private trialAt(now: number): { readonly at: number; readonly ms: number } | undefined {
+    const refining = this.refining;
+    const ms = refining?.refinement.nextTrial();
+    if (!refining || ms === undefined) return undefined;
+    // A trial proves something only when every request in the window was one the server accepted.
+    if ((this.refused.at(-1) ?? Number.NEGATIVE_INFINITY) > now - refining.refinement.ms) return undefined;
+    return { at: this.freeAt(now, { limit: refining.limit, ms }), ms };
+  }
+
+  private freeAt(now: number, extra: Window | undefined): number {
     if (this.probing && this.inFlight > 0) return Number.POSITIVE_INFINITY;
     let until = Math.max(this.pausedUntil, now);
-    for (const w of this.windows) {
+    for (const w of extra ? [...this.windows, extra] : this.windows) {
       const first = lowerBoundAfter(this.done, now - w.ms);
       const recent = this.done.length - first;
       const used = this.inFlight + recent;
       if (used < w.limit) continue;
       const mustExpire = used - w.limit + 1;
       if (mustExpire > recent) return Number.POSITIVE_INFINITY;
-      // +1 ms: the slot is free once strictly more than one window has passed since its release.
+      // +1 ms: the slot is free once strictly more than one window has passed since it was counted.
       until = Math.max(until, (this.done[first + mustExpire - 1] as number) + w.ms + 1);
     }
     return until;
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<() => void> {
+  private async waitForSlot(signal?: AbortSignal): Promise<Release> {
     const { now, sleep, onWait } = this.options;
     let lastUntil = Number.NaN;
     for (;;) {
       signal?.throwIfAborted();
       if (this.halted) throw this.halted;
       const t = now();
-      const until = this.nextFreeAt(t);
-      if (until <= t) return this.take();
+      const normal = this.nextFreeAt(t);
+      if (normal <= t) return this.take();
+      const trial = this.trialAt(t);
+      if (trial && trial.at <= t) return this.take(trial.ms);
+      const until = trial ? Math.min(normal, trial.at) : normal;
       // Waits that are only a 429 pause were reported by whoever set the pause.
       if (until !== lastUntil && until > this.pausedUntil) {
         lastUntil = until;
@@ -181,16 +222,23 @@ export class RateLimiter {
     }
   }
 
-  private take(): () => void {
+  /** Takes a slot; `trialMs`: as the trial of that shorter learned window. */
+  private take(trialMs?: number): Release {
     this.inFlight++;
     const sentAt = this.options.now();
+    const refinement = trialMs === undefined ? undefined : this.refining?.refinement;
+    if (refinement && trialMs !== undefined) refinement.start(trialMs);
     let released = false;
-    return () => {
-      if (released) return;
+    return (outcome) => {
+      if (released) return false;
       released = true;
       this.inFlight--;
-      insertSorted(this.done, this.arrivals.countAt(sentAt, this.options.now()));
+      refinement?.settle(outcome);
+      const countAt = this.arrivals.countAt(sentAt, this.options.now());
+      insertSorted(this.done, countAt);
+      if (outcome === "refused") this.refused = [...this.refused.slice(-15), countAt].sort((a, b) => a - b);
       this.wake();
+      return refinement !== undefined;
     };
   }
 
@@ -201,7 +249,7 @@ export class RateLimiter {
   }
 
   private prune(now: number): void {
-    const longest = Math.max(...this.windows.map((w) => w.ms));
+    const longest = Math.max(...this.windows.map((w) => w.ms), this.refining?.refinement.ms ?? 0);
     const keepFrom = lowerBoundAfter(this.done, now - longest);
     if (keepFrom > 1024 || keepFrom > this.done.length / 2) this.done = this.done.slice(keepFrom);
   }

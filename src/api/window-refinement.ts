@@ -1,0 +1,46 @@
+/**
+ * Narrows a window learned from bare 429s (budget-probe.ts) to within 5 % of the server's. The
+ * probe's window is an upper bound (`hi`: a request was accepted once that much time had passed)
+ * and its 429s give a lower bound (`lo`). While they are more than 5 % apart, the limiter lets one
+ * request go early, at the middle (a trial): accepted, the middle is the new upper bound and is
+ * used from then on; refused (one 429), it is the new lower bound. Only ever accepted windows are
+ * enforced, so refining never sends more than the server accepted; each step costs at most one
+ * 429, and a trial is only made when the window is full, so few are made.
+ */
+
+/** Refined once the upper bound is within this factor of the lower one. */
+export const REFINED_WITHIN = 1.05;
+
+export class WindowRefinement {
+  private trialMs: number | undefined;
+
+  constructor(
+    private lo: number,
+    private hi: number,
+  ) {}
+
+  /** The window enforced: the shortest one the server has been seen to accept. */
+  get ms(): number {
+    return this.hi;
+  }
+
+  /** The window a trial would use, or undefined when refined or a trial is in flight. */
+  nextTrial(): number | undefined {
+    if (this.trialMs !== undefined || this.hi <= this.lo * REFINED_WITHIN) return undefined;
+    return Math.ceil((this.lo + this.hi) / 2);
+  }
+
+  /** A trial request at `ms` was sent. */
+  start(ms: number): void {
+    this.trialMs = ms;
+  }
+
+  /** The trial's answer: accepted (any status but 429), refused (429), or none (a network error). */
+  settle(outcome: "accepted" | "refused" | undefined): void {
+    const ms = this.trialMs;
+    this.trialMs = undefined;
+    if (ms === undefined || outcome === undefined) return;
+    if (outcome === "accepted") this.hi = Math.min(this.hi, ms);
+    else this.lo = Math.max(this.lo, ms);
+  }
+}
