@@ -54,7 +54,11 @@ describe("a 409 whose re-read says stop", () => {
     ["complete", /; the run is complete now, so nothing more is sent to it$/],
     ["cancelled", /; the run is cancelled now, so nothing more is sent to it$/],
   ])("stops when the run now reads as %s", async (status, message) => {
-    const { result, posts } = await conflictThen(rewriteRun((run) => void (run.status = status)));
+    const { result, posts } = await conflictThen(
+      rewriteRun((run) => {
+        run.status = status;
+      }),
+    );
     expect(result.failed).toEqual([
       expect.objectContaining({ runId: "run-a", status: 409, outcome: "rejected" }),
     ]);
@@ -75,7 +79,9 @@ describe("a 409 whose re-read says stop", () => {
 
   it("stops when the re-read no longer shows the target group", async () => {
     const { result, posts } = await conflictThen(
-      rewriteRun((run) => void (run.root.children = run.root.children.filter((c) => c.type !== "groupRun"))),
+      rewriteRun((run) => {
+        run.root.children = run.root.children.filter((c) => c.type !== "groupRun");
+      }),
     );
     expect(result.failed[0]?.message).toMatch(/; the target group \(a-cfo\) is no longer in the run$/);
     expect(posts).toBe(1);

@@ -23,7 +23,12 @@ async function readInTurn(
   count: number,
 ) {
   let t = 1_000_000;
-  const clock = { now: () => t, sleep: async (ms: number) => void (t += Math.max(1, ms)) };
+  const clock = {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += Math.max(1, ms);
+    },
+  };
   const emulator = await startTestEmulator({ now: clock.now, rateLimit });
   const answers: { status: number | undefined; at: number }[] = [];
   const client = emulatorClient(emulator.url, {

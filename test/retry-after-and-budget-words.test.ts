@@ -18,7 +18,12 @@ afterEach(async () => {
 describe("Retry-After over HTTP", () => {
   it.each([12, 120])("waits the %i s a 429's Retry-After asks for, then reads", async (seconds) => {
     let t = 1_000_000;
-    const clock = { now: () => t, sleep: async (ms: number) => void (t += Math.max(1, ms)) };
+    const clock = {
+      now: () => t,
+      sleep: async (ms: number) => {
+        t += Math.max(1, ms);
+      },
+    };
     const emulator = await startTestEmulator({ now: clock.now });
     emulator.injectFault({
       method: "GET",
@@ -58,7 +63,10 @@ describe("the words of a 429", () => {
       perSeconds: 300,
     });
     expect(parseRateLimit("rate limit of 60 requests per minute")).toEqual({ requests: 60, perSeconds: 60 });
-    expect(parseRateLimit("Rate limit of 20 request per 2 minute")).toEqual({ requests: 20, perSeconds: 120 });
+    expect(parseRateLimit("Rate limit of 20 request per 2 minute")).toEqual({
+      requests: 20,
+      perSeconds: 120,
+    });
     expect(parseRateLimit("Rate limit of 250 per 30 secs")).toEqual({ requests: 250, perSeconds: 30 });
     expect(parseRateLimit("Rate limit of 12 per 1.5 seconds")).toEqual({ requests: 12, perSeconds: 1.5 });
     expect(parseRateLimit("Rate limit of 1000 per 60s")).toEqual({ requests: 1000, perSeconds: 60 });
