@@ -56,6 +56,20 @@ function mostInWindow(times: readonly number[], ms: number): number {
   return most;
 }
 
+describe("the configured budget", () => {
+  it("keeps a 2% margin from 50 requests on, none below", async () => {
+    const emulator = await startTestEmulator();
+    const budgets = (requests: number) => {
+      const client = emulatorClient(emulator.url, { rateLimit: { requests, perSeconds: 60 } });
+      open.push(client);
+      return client.rateBudgets();
+    };
+    expect(budgets(49)).toEqual([{ limit: 49, ms: 60_000 }]);
+    expect(budgets(50)).toEqual([{ limit: 49, ms: 60_000 }]);
+    expect(budgets(1000)).toEqual([{ limit: 980, ms: 60_000 }]);
+  });
+});
+
 describe("budgets learned from the server's 429s", () => {
   it("replaces the configured window's budget with a lower one announced for it: one 429 only", async () => {
     const { client, accepted, refused } = await readInTurn(
