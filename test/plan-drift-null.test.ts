@@ -24,6 +24,8 @@ const SEED: EmulatorSeed = {
           { id: "j-null", action: "sendTask", args: { title: "Review", assignee: user, description: null } },
           { id: "j-list", action: "sendTask", args: { title: "Sign", assignee: [user] } },
           { id: "j-same", action: "sendTask", args: { title: "File", assignee: { type: "user", id: "u1" } } },
+          { id: "j-tags", action: "sendTask", args: { title: "tag it", assignee: user, tags: ["a", "b"] } },
+          { id: "j-keys", action: "sendTask", args: { title: "Keys", assignee: { id: "u1", kind: "user" } } },
         ],
       },
     },
@@ -69,6 +71,23 @@ describe("drift against null and mismatched live fields", () => {
     expect(plan.processRuns[0]?.drift.map((d) => [d.jobRunId, d.changes])).toEqual([
       ["j-null", [{ field: "description", manifest: ["a"], live: null }]],
       ["j-same", [{ field: "assignee", manifest: null, live: user }]],
+    ]);
+  });
+
+  it("compares lists item by item and by length, objects by their keys", async () => {
+    const plan = await planAgainstEmulator([
+      wantJob("tag it", { args: { assignee: user, tags: ["a"] } }),
+      wantJob("Keys", { args: { assignee: user } }),
+    ]);
+    expect(plan.processRuns[0]?.drift.map((d) => [d.jobRunId, d.changes])).toEqual([
+      ["j-tags", [{ field: "tags", manifest: ["a"], live: ["a", "b"] }]],
+      ["j-keys", [{ field: "assignee", manifest: user, live: { id: "u1", kind: "user" } }]],
+    ]);
+    const again = await planAgainstEmulator([
+      wantJob("tag it", { args: { assignee: user, tags: ["a", "x"] } }),
+    ]);
+    expect(again.processRuns[0]?.drift.map((d) => d.changes)).toEqual([
+      [{ field: "tags", manifest: ["a", "x"], live: ["a", "b"] }],
     ]);
   });
 });
