@@ -1,0 +1,127 @@
+/**
+ * The budgets the client learns from 429s, against the emulator's rate limit over real HTTP with a
+ * virtual clock (client and emulator share it; it only moves when someone sleeps): a lower budget
+ * announced for the configured window replaces it, a shorter window announced beside it is kept
+ * on top of it, and a server that says nothing is probed once and then paced.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { ProcessesClient } from "../src/api/client.js";
+import type { ClientEvent } from "../src/api/waiting.js";
+import type { EmulatorOptions } from "../src/emulator/emulator-types.js";
+import { emulatorClient } from "./helpers/emulator-client.js";
+import { startTestEmulator } from "./helpers/test-emulator.js";
+
+const open: ProcessesClient[] = [];
+afterEach(async () => {
+  for (const client of open.splice(0)) await client.close();
+});
+
+/** The answers (status, clock time) of `count` reads made one after another. */
+async function readInTurn(
+  rateLimit: EmulatorOptions["rateLimit"],
+  configured: { requests: number; perSeconds: number },
+  count: number,
+) {
+  let t = 1_000_000;
+  const clock = {
+    now: () => t,
+    sleep: async (ms: number) => {
+      t += Math.max(1, ms);
+    },
+  };
+  const emulator = await startTestEmulator({ now: clock.now, rateLimit });
+  const answers: { status: number | undefined; at: number }[] = [];
+  const client = emulatorClient(emulator.url, {
+    rateLimit: configured,
+    ...clock,
+    random: () => 0.5,
+    onEvent: (e: ClientEvent) => {
+      if (e.type === "request" && e.path.startsWith("/processes"))
+        answers.push({ status: e.status, at: clock.now() });
+    },
+  });
+  open.push(client);
+  for (let i = 0; i < count; i++) await client.listProcesses();
+  const accepted = answers.filter((a) => a.status === 200).map((a) => a.at);
+  return { client, accepted, refused: answers.filter((a) => a.status === 429).length, start: 1_000_000 };
+}
+
+/** The most of `times` (sorted) inside any window of `ms` (a slot is free strictly after one window). */
+function mostInWindow(times: readonly number[], ms: number): number {
+  let most = 0;
+  for (let i = 0; i < times.length; i++) {
+    const from = times[i] as number;
+    most = Math.max(most, times.filter((t) => t >= from && t <= from + ms).length);
+  }
+  return most;
+}
+
+describe("the configured budget", () => {
+  it("keeps a 2% margin from 50 requests on, none below", async () => {
+    const emulator = await startTestEmulator();
+    const budgets = (requests: number) => {
+      const client = emulatorClient(emulator.url, { rateLimit: { requests, perSeconds: 60 } });
+      open.push(client);
+      return client.rateBudgets();
+    };
+    expect(budgets(49)).toEqual([{ limit: 49, ms: 60_000 }]);
+    expect(budgets(50)).toEqual([{ limit: 49, ms: 60_000 }]);
+    expect(budgets(1000)).toEqual([{ limit: 980, ms: 60_000 }]);
+  });
+});
+
+describe("budgets learned from the server's 429s", () => {
+  it("replaces the configured window's budget with a lower one announced for it: one 429 only", async () => {
+    const { client, accepted, refused } = await readInTurn(
+      { requests: 10, perSeconds: 60, retryAfter: false },
+      { requests: 1000, perSeconds: 60 },
+      25,
+    );
+    expect(accepted).toHaveLength(25);
+    expect(refused).toBe(1);
+    expect(client.rateBudgets()).toEqual([{ limit: 10, ms: 60_000 }]);
+    expect(mostInWindow(accepted, 60_000)).toBeLessThanOrEqual(10);
+  });
+
+  it("keeps the configured window when the server announces a shorter one", async () => {
+    const { client, accepted, refused } = await readInTurn(
+      { requests: 3, perSeconds: 1, retryAfter: false },
+      { requests: 5, perSeconds: 10 },
+      12,
+    );
+    expect(accepted).toHaveLength(12);
+    expect(refused).toBe(1);
+    expect(client.rateBudgets()).toEqual([
+      { limit: 5, ms: 10_000 },
+      { limit: 3, ms: 1000 },
+    ]);
+    // The 429 held one of the configured window's 5 slots too.
+    expect(mostInWindow(accepted, 10_000)).toBeLessThanOrEqual(5);
+    expect(mostInWindow(accepted, 1000)).toBeLessThanOrEqual(3);
+  });
+
+  it("learns the budget of a server whose 429s say nothing, then stays under it", async () => {
+    const { client, accepted, refused, start } = await readInTurn(
+      { requests: 4, perSeconds: 2, retryAfter: false, hints: false },
+      { requests: 1000, perSeconds: 60 },
+      20,
+    );
+    expect(accepted).toHaveLength(20);
+    const [configured, learned, ...more] = client.rateBudgets();
+    expect(configured).toEqual({ limit: 980, ms: 60_000 });
+    expect(more).toEqual([]);
+    // 4 accepted per the span from the first accepted request to the first answer after the 429s.
+    expect(learned?.limit).toBe(4);
+    expect(learned?.ms).toBeGreaterThanOrEqual(2000);
+    expect(learned?.ms).toBe((accepted[4] as number) - start);
+    // Probing the window cost a few 429s; after that, none.
+    const firstAfter = accepted[4] as number;
+    expect(refused).toBeGreaterThan(0);
+    expect(
+      mostInWindow(
+        accepted.filter((t) => t >= firstAfter),
+        2000,
+      ),
+    ).toBeLessThanOrEqual(4);
+  });
+});
