@@ -1,6 +1,6 @@
 /**
  * BudgetProbe's stretch between a silent 429 and the first request accepted after it, at its
- * edges: later 429s of the same stretch change nothing, a request sent the instant the 429 was
+ * edges: later 429s of the same stretch only raise its lower bound, a request sent the instant the 429 was
  * seen already belongs to the next window, and a stretch that took no time teaches nothing.
  */
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ describe("the probe's stretch", () => {
     probe.refused(1100);
     probe.refused(1110);
     // Sent after the first 429 was seen: the window has moved on, whatever the later 429s.
-    expect(probe.accept(1105, 1120)).toEqual({ requests: 4, perSeconds: 0.12 });
+    expect(probe.accept(1105, 1120)).toEqual({ requests: 4, perSeconds: 0.12, moreThanSeconds: 0.11 });
   });
 
   it("counts a request sent the instant the 429 arrived in the next window", () => {
@@ -22,7 +22,7 @@ describe("the probe's stretch", () => {
     probe.accept(1000, 1000);
     probe.refused(1000);
     expect(probe.probing).toBe(true);
-    expect(probe.accept(1000, 1500)).toEqual({ requests: 2, perSeconds: 0.5 });
+    expect(probe.accept(1000, 1500)).toEqual({ requests: 2, perSeconds: 0.5, moreThanSeconds: 0 });
     expect(probe.probing).toBe(false);
   });
 

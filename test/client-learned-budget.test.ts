@@ -110,10 +110,11 @@ describe("budgets learned from the server's 429s", () => {
     const [configured, learned, ...more] = client.rateBudgets();
     expect(configured).toEqual({ limit: 980, ms: 60_000 });
     expect(more).toEqual([]);
-    // 4 accepted per the span from the first accepted request to the first answer after the 429s.
+    // 4 accepted per the span from the first accepted request to the first answer after the
+    // 429s, then refined by trials to within 5 % of the server's 2 s.
     expect(learned?.limit).toBe(4);
     expect(learned?.ms).toBeGreaterThanOrEqual(2000);
-    expect(learned?.ms).toBe((accepted[4] as number) - start);
+    expect(learned?.ms).toBeLessThanOrEqual(Math.max(2100, (accepted[4] as number) - start));
     // Probing the window cost a few 429s; after that, none.
     const firstAfter = accepted[4] as number;
     expect(refused).toBeGreaterThan(0);
