@@ -78,8 +78,9 @@ describe("throughput under a tight server limit (5 per 250 ms, no Retry-After)",
     // Without learning, every window would start with a burst into the limit (a 429 per window,
     // 4 windows or more); once the first probe succeeds, the client paces to what it observed.
     // The first 201 after the first 429 answers the probe; from then on, at most the one 429 of
-    // each refining trial that was refused (window-refinement.ts: the gap halves per trial).
+    // each refining trial that was refused (window-refinement.ts: the gap halves per trial, so from
+    // twice the window down to 5 % takes at most 5 trials).
     const probeAnswered = statuses.indexOf(201, statuses.indexOf(429));
-    expect(statuses.slice(probeAnswered).filter((s) => s === 429).length).toBeLessThanOrEqual(3);
+    expect(statuses.slice(probeAnswered).filter((s) => s === 429).length).toBeLessThanOrEqual(5);
   });
 });

@@ -10,7 +10,7 @@
  * (`pauseUntil`), and a budget learned from a 429 message (`learn`) is enforced on top of the
  * configured one.
  */
-import { ArrivalEstimate } from "./arrival-estimate.js";
+import { ARRIVAL_FLOOR_MS, ArrivalEstimate } from "./arrival-estimate.js";
 import { WindowRefinement } from "./window-refinement.js";
 
 /** Sleeps `ms`; rejects (or resolves early) when `signal` aborts. */
@@ -157,11 +157,16 @@ export class RateLimiter {
   /** When a trial of a shorter learned window could start, or undefined when none is to be made. */
   private trialAt(now: number): { readonly at: number; readonly ms: number } | undefined {
     const refining = this.refining;
-    const ms = refining?.refinement.nextTrial();
+    const ms = refining?.refinement.nextTrial(this.noiseMs());
     if (!refining || ms === undefined) return undefined;
     // A trial proves something only when every request in the window was one the server accepted.
     if ((this.refused.at(-1) ?? Number.NEGATIVE_INFINITY) > now - refining.refinement.ms) return undefined;
     return { at: this.freeAt(now, { limit: refining.limit, ms }), ms };
+  }
+
+  /** How far the server's count of a request may lie from ours (arrival-estimate.ts). */
+  private noiseMs(): number {
+    return ARRIVAL_FLOOR_MS + this.arrivals.spread();
   }
 
   private freeAt(now: number, extra: Window | undefined): number {
@@ -233,7 +238,7 @@ export class RateLimiter {
       if (released) return false;
       released = true;
       this.inFlight--;
-      refinement?.settle(outcome);
+      refinement?.settle(outcome, this.noiseMs());
       const countAt = this.arrivals.countAt(sentAt, this.options.now());
       insertSorted(this.done, countAt);
       if (outcome === "refused") this.refused = [...this.refused.slice(-15), countAt].sort((a, b) => a - b);

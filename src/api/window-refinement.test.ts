@@ -8,19 +8,39 @@ describe("WindowRefinement", () => {
     r.start(5000);
     expect(r.nextTrial()).toBeUndefined();
     r.settle("accepted");
-    expect(r.ms).toBe(5000);
-    expect(r.nextTrial()).toBe(4500);
-    r.start(4500);
+    expect(r.ms).toBe(5050); // the middle plus 1 % for clock noise
+    expect(r.nextTrial()).toBe(4525);
+    r.start(4525);
     r.settle("refused");
-    expect(r.ms).toBe(5000);
-    expect(r.nextTrial()).toBe(4750);
-    r.start(4750);
+    expect(r.ms).toBe(5050);
+    expect(r.nextTrial()).toBe(4788);
+    r.start(4788);
     r.settle("refused");
-    expect(r.nextTrial()).toBe(4875);
-    r.start(4875);
+    expect(r.nextTrial()).toBe(4919);
+    r.start(4919);
     r.settle("refused");
-    expect(r.nextTrial()).toBeUndefined(); // 5000 is within 5 % of 4875
-    expect(r.ms).toBe(5000);
+    expect(r.nextTrial()).toBeUndefined(); // 5050 is within 5 % of 4919
+    expect(r.ms).toBe(5050);
+  });
+
+  it("stops when an accepted middle could no longer shorten the window (small windows)", () => {
+    const r = new WindowRefinement(10, 12);
+    expect(r.nextTrial()).toBeUndefined(); // the middle, 11, plus its 1 ms slack is the window
+    const s = new WindowRefinement(90, 100);
+    expect(s.nextTrial()).toBe(95);
+    s.start(95);
+    s.settle("accepted");
+    expect(s.ms).toBe(96);
+    expect(s.nextTrial()).toBe(93);
+  });
+
+  it("keeps the round trips' noise on top of an accepted middle when it is more than 1 %", () => {
+    const r = new WindowRefinement(1000, 2000);
+    expect(r.nextTrial(600)).toBeUndefined(); // 1500 + 600 would not shorten 2000
+    expect(r.nextTrial(100)).toBe(1500);
+    r.start(1500);
+    r.settle("accepted", 100);
+    expect(r.ms).toBe(1600);
   });
 
   it("learns nothing from a trial without an answer", () => {

@@ -2,14 +2,22 @@
  * Narrows a window learned from bare 429s (budget-probe.ts) to within 5 % of the server's. The
  * probe's window is an upper bound (`hi`: a request was accepted once that much time had passed)
  * and its 429s give a lower bound (`lo`). While they are more than 5 % apart, the limiter lets one
- * request go early, at the middle (a trial): accepted, the middle is the new upper bound and is
- * used from then on; refused (one 429), it is the new lower bound. Only ever accepted windows are
+ * request go early, at the middle (a trial): accepted, the middle (plus 1 % for clock noise) is
+ * the new upper bound and is used from then on; refused (one 429), it is the new lower bound. Only ever accepted windows are
  * enforced, so refining never sends more than the server accepted; each step costs at most one
  * 429, and a trial is only made when the window is full, so few are made.
  */
 
 /** Refined once the upper bound is within this factor of the lower one. */
 export const REFINED_WITHIN = 1.05;
+/**
+ * An accepted trial proves the window is at most its middle plus how far the server's count of
+ * the oldest request and of the trial may lie from ours: 1 % of it, or the round trips' noise
+ * (`noiseMs`, from the limiter's arrival estimate) when that is more, is kept on top.
+ */
+export const ACCEPTED_SLACK = 0.01;
+
+const slackOf = (ms: number, noiseMs: number) => Math.max(Math.ceil(ms * ACCEPTED_SLACK), Math.ceil(noiseMs));
 
 export class WindowRefinement {
   private trialMs: number | undefined;
@@ -25,9 +33,11 @@ export class WindowRefinement {
   }
 
   /** The window a trial would use, or undefined when refined or a trial is in flight. */
-  nextTrial(): number | undefined {
+  nextTrial(noiseMs = 0): number | undefined {
     if (this.trialMs !== undefined || this.hi <= this.lo * REFINED_WITHIN) return undefined;
-    return Math.ceil((this.lo + this.hi) / 2);
+    const mid = Math.ceil((this.lo + this.hi) / 2);
+    // No progress possible once an accepted middle (with its slack) would not shorten the window.
+    return mid + slackOf(mid, noiseMs) < this.hi ? mid : undefined;
   }
 
   /** A trial request at `ms` was sent. */
@@ -36,11 +46,11 @@ export class WindowRefinement {
   }
 
   /** The trial's answer: accepted (any status but 429), refused (429), or none (a network error). */
-  settle(outcome: "accepted" | "refused" | undefined): void {
+  settle(outcome: "accepted" | "refused" | undefined, noiseMs = 0): void {
     const ms = this.trialMs;
     this.trialMs = undefined;
     if (ms === undefined || outcome === undefined) return;
-    if (outcome === "accepted") this.hi = Math.min(this.hi, ms);
+    if (outcome === "accepted") this.hi = Math.min(this.hi, ms + slackOf(ms, noiseMs));
     else this.lo = Math.max(this.lo, ms);
   }
 }
