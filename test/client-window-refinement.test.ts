@@ -40,9 +40,9 @@ describe("a budget learned from bare 429s", () => {
       const serverMs = budget.perSeconds * 1000;
       expect(learnedMs).toBeGreaterThanOrEqual(serverMs);
       // Within 5 % on a quiet machine (1,000 -> 1,003 ms here); the refinement stops earlier when the
-    // round trips are noisy (a loaded CI machine), as it must: 15 % still shows it happened (the
-    // probe alone learns about 1.5 times the window).
-    expect(learnedMs).toBeLessThanOrEqual(serverMs * 1.15);
+      // round trips are noisy (a loaded CI machine), as it must: 15 % still shows it happened (the
+      // probe alone learns about 1.5 times the window).
+      expect(learnedMs).toBeLessThanOrEqual(serverMs * 1.15);
       // The first burst (requests in flight when the window filled, then the probe), then at most
       // one 429 per refining step.
       expect(limited).toBeLessThan(20);
