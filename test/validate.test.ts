@@ -1,7 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
+import { JOB_ACTIONS } from "../src/input/job-kinds.js";
 import { memoryIO } from "./helpers/memory-io.js";
+
+/**
+ * The entry keys in the order the messages list them: the job kinds come from their table, so a
+ * new kind changes these messages without an edit here.
+ */
+const ENTRY_KEYS = [...JOB_ACTIONS, "ref", "group", "forEach"];
+const ENTRY_KEYS_QUOTED = ENTRY_KEYS.map((k) => `\`${k}\``).join(", ");
+const ENTRY_KEYS_WORDS = `${ENTRY_KEYS.slice(0, -1).join(", ")} or ${ENTRY_KEYS.at(-1)}`;
 
 /** Fixture root: it holds a .jobsyncrc.json, so the repo's own config is never loaded. */
 const cwd = fileURLToPath(new URL("./fixtures/manifests/", import.meta.url));
@@ -63,17 +72,12 @@ describe("jobsync validate", () => {
       3,
       "target: expected exactly one of `processRun`, `process`, found `processRun` and `process`",
     ],
-    [
-      "unknown-entry-kind",
-      6,
-      5,
-      "jobs[1]: unknown key `approval`; expected one of `sendTask`, `contentRequest`, `certification`, `ref`, `group`, `forEach`",
-    ],
+    ["unknown-entry-kind", 6, 5, `jobs[1]: unknown key \`approval\`; expected one of ${ENTRY_KEYS_QUOTED}`],
     [
       "two-kinds",
       6,
       5,
-      "jobs[0]: expected exactly one of `sendTask`, `contentRequest`, `certification`, `ref`, `group`, `forEach`, found `sendTask` and `contentRequest`",
+      `jobs[0]: expected exactly one of ${ENTRY_KEYS_QUOTED}, found \`sendTask\` and \`contentRequest\``,
     ],
     ["bad-date", 7, 16, 'jobs[0].sendTask.dueDate: expected a date as YYYY-MM-DD, got "2023-02-29"'],
     ["bad-date-format", 7, 16, 'jobs[0].sendTask.dueDate: expected a date as YYYY-MM-DD, got "12/15/2024"'],
@@ -126,7 +130,7 @@ describe("jobsync validate", () => {
       "entry-not-a-mapping",
       5,
       5,
-      'jobs[0]: expected an entry (a mapping with one of sendTask, contentRequest, certification, ref, group or forEach), got "Kickoff"',
+      `jobs[0]: expected an entry (a mapping with one of ${ENTRY_KEYS_WORDS}), got "Kickoff"`,
     ],
   ];
 

@@ -6,7 +6,7 @@
  * it is not a duplicate).
  */
 import type { LiveJobRun, LiveNode, LiveRun } from "../api/live-types.js";
-import { normalTitle } from "../input/job-kinds.js";
+import { jobIdentity } from "../input/job-kinds.js";
 import type { Insertion } from "../plan/plan-types.js";
 import { itemTitle, targetGroup } from "./reconcile.js";
 
@@ -60,14 +60,12 @@ export function verifyRun(live: LiveRun, created: readonly CreatedInsertion[]): 
         else if (stored.title !== sent) retitled.push({ id, sent, stored: stored.title });
       }
       if (group === undefined) return;
-      const key = `${group.id}\0${job.action}\0${normalTitle(sent)}`;
+      const identity = jobIdentity(job.action, sent);
+      const key = `${group.id}\0${identity}`;
       if (reported.has(key)) return;
       const same = group.children.filter(
         (c): c is LiveJobRun =>
-          c.kind === "job" &&
-          !c.generated &&
-          c.action === job.action &&
-          normalTitle(c.title) === normalTitle(sent),
+          c.kind === "job" && !c.generated && jobIdentity(c.action, c.title) === identity,
       );
       if (same.length > 1) {
         reported.add(key);

@@ -3,6 +3,7 @@
  * every insertion (position and body) and every `starts at once` equal to a plan made now from
  * the same targets, or the first difference in words.
  */
+import { kindArgs } from "../input/job-kinds.js";
 import type { Insertion, Plan, RunPlan } from "./plan-types.js";
 
 function canonical(value: unknown): string {
@@ -17,7 +18,7 @@ function canonical(value: unknown): string {
 }
 
 function title(job: Insertion["jobs"][number]): string {
-  const args = job.arguments[`${job.action}Args`] as { title?: unknown } | undefined;
+  const args = kindArgs(job);
   return typeof args?.title === "string" ? `${job.action} "${args.title}"` : job.action;
 }
 
