@@ -20,10 +20,11 @@ export function createApplyOutput(
 ): ApplyOutput {
   const fold = createProgressFold();
   const view =
-    format === "json"
-      ? createJsonApplyView((s) => ctx.io.stdout.write(s), fold)
-      : createTextApplyView(ctx, fold, waits, options);
+    format === "json" ? createJsonApplyView(ctx.io, fold) : createTextApplyView(ctx, fold, waits, options);
   return {
+    plan: (plan, made) => view.plan(plan, made),
+    noChanges: (saved) => view.noChanges(saved),
+    starting: () => view.starting(),
     event(e) {
       fold.add(e);
       view.event(e);

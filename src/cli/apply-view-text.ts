@@ -1,8 +1,16 @@
 import { type ApplyProgress, createdSoFar, type ProgressFold } from "../apply/apply-progress.js";
 import { estimateRemainingMs } from "../apply/progress-eta.js";
 import type { WaitTracker } from "../apply/wait-tracker.js";
-import { renderApplyEvent, renderApplySummary, renderProgressLine } from "../render/apply-text.js";
-import { plain } from "../render/words.js";
+import { escapeControls } from "../diagnostics/terminal-safe.js";
+import type { Plan } from "../plan/plan-types.js";
+import {
+  applyCompleteLine,
+  renderApplyEvent,
+  renderApplySummary,
+  renderProgressLine,
+} from "../render/apply-text.js";
+import { renderPlanText } from "../render/plan-text.js";
+import { count, NO_CHANGES_LINE, plain } from "../render/words.js";
 import type { ApplyOutputOptions, ApplyView } from "./apply-view-types.js";
 import type { CommandContext } from "./cli-types.js";
 
@@ -36,6 +44,18 @@ export function createTextApplyView(
   const timer = live ? setInterval(draw, 1000) : undefined;
   timer?.unref?.();
   return {
+    plan(plan, { warnings, savedFile }) {
+      if (savedFile !== undefined) write(`${savedPlanHeader(plan, savedFile)}\n`);
+      else write(renderPlanText(plan, { color, diagnostics: warnings }));
+    },
+    noChanges(saved) {
+      if (saved) write(`${NO_CHANGES_LINE}\n`);
+      // As Terraform does: the apply line even when there was nothing to do.
+      write(`\n${applyCompleteLine({ createdCount: 0, requests: 0 })}\n`);
+    },
+    starting() {
+      write("\n");
+    },
     event(e) {
       if (e.type === "apply-start") started = now();
       const line = renderApplyEvent(e, { color });
@@ -73,6 +93,11 @@ export function createTextApplyView(
       clear();
     },
   };
+}
+
+function savedPlanHeader(plan: Plan, file: string): string {
+  const { create, requests, processRuns } = plan.summary;
+  return `Applying the saved plan ${escapeControls(file)}: ${count(create, "job run")} to create in ${count(requests, "request")} across ${count(processRuns, "process run")}.`;
 }
 
 function progressLine(

@@ -10,15 +10,12 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { UserError } from "../../diagnostics/errors.js";
 import { firstPlanDifference } from "../../plan/compare-plans.js";
 import type { Plan } from "../../plan/plan-types.js";
-import { renderNoChangesJson, renderPlanLine } from "../../render/apply-json.js";
-import { applyCompleteLine } from "../../render/apply-text.js";
-import { renderPlanText } from "../../render/plan-text.js";
-import { count, NO_CHANGES_LINE } from "../../render/words.js";
+import { count } from "../../render/words.js";
 import { lockAndFreshen, lockBeforeReading, lockTimeoutMs } from "../apply-lock.js";
 import { createApplyOutput } from "../apply-output.js";
 import type { CommandContext, CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
-import { formatOption, readFormat, readPlanFile, writeDiagnostics } from "../plan-output.js";
+import { formatOption, readFormat, readPlanFile } from "../plan-output.js";
 import { planningHeartbeat } from "../planning-heartbeat.js";
 
 const APPLY_FORMATS = ["text", "json"] as const;
@@ -147,18 +144,9 @@ async function runApply(ctx: CommandContext): Promise<number> {
       if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
       throw error;
     }
-    if (format === "json") {
-      writeDiagnostics(ctx.io, warnings);
-      ctx.io.stdout.write(renderPlanLine(plan));
-    } else if (savedPlan) ctx.io.stdout.write(`${savedPlanHeader(plan, planFile as string)}\n`);
-    else ctx.io.stdout.write(renderPlanText(plan, { color: ctx.global.color, diagnostics: warnings }));
+    output.plan(plan, { warnings, savedFile: planFile });
     if (plan.summary.create === 0) {
-      if (format === "json") ctx.io.stdout.write(renderNoChangesJson());
-      else {
-        if (savedPlan) ctx.io.stdout.write(`${NO_CHANGES_LINE}\n`);
-        // As Terraform does: the apply line even when there was nothing to do.
-        ctx.io.stdout.write(`\n${applyCompleteLine({ createdCount: 0, requests: 0 })}\n`);
-      }
+      output.noChanges(savedPlan !== undefined);
       return 0;
     }
     if (!savedPlan && !autoApprove) {
@@ -168,7 +156,7 @@ async function runApply(ctx: CommandContext): Promise<number> {
     if (ctx.io.signal?.aborted) return cancelled(ctx, "interrupted before any change was made");
     planning = false;
     heartbeat.stop();
-    if (format === "text") ctx.io.stdout.write("\n");
+    output.starting();
     const result = await applyPlan(plan, client, {
       parallelism: config.parallelism,
       budget: config.rateLimit,
@@ -232,9 +220,4 @@ function staleError(file: string, runIds: readonly string[]): UserError {
     `the saved plan ${file} is stale: ${count(runIds.length, "process run")} changed since it was made (${runIds.join(", ")}); nothing was applied`,
     "Run `jobsync plan` again, review it, and apply the new plan.",
   );
-}
-
-function savedPlanHeader(plan: Plan, file: string): string {
-  const { create, requests, processRuns } = plan.summary;
-  return `Applying the saved plan ${file}: ${count(create, "job run")} to create in ${count(requests, "request")} across ${count(processRuns, "process run")}.`;
 }
