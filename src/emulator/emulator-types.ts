@@ -110,7 +110,7 @@ export interface EmulatorOptions {
   readonly tokenTtlSeconds?: number;
   /** Injected clock (ms since epoch) for tests. */
   readonly now?: () => number;
-  /** (Added.) Accept `{ id, type: "group" }` assignees/approvers (UNCONFIRMED in the API). Default false. */
+  /** (Added.) Accept `{ id, type: "group" }` assignees/approvers (UNCONFIRMED in the API: assumptions.ts, §7.1). Default false. */
   readonly allowGroupAssignees?: boolean;
   /** (Added.) Response shapes the docs leave open (§13), so the CLI can be tested against each. */
   readonly shapes?: ResponseShapes;
