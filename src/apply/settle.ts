@@ -26,14 +26,12 @@ export type SettleResult =
       readonly kind: "settled";
       readonly found: readonly (string | null)[];
       readonly resend: readonly Resend[];
-      readonly reads: number;
     }
   | {
       /** The outcome could not be settled: what was found, and why the rest is unknown. */
       readonly kind: "unverified";
       readonly found: readonly (string | null)[];
       readonly message: string;
-      readonly reads: number;
     };
 
 /** First pause between settle reads; doubled after each read, never past the window's end. */
@@ -47,32 +45,29 @@ export async function settleAmbiguous(
 ): Promise<SettleResult> {
   const windowEnd = ctx.now() + ctx.settleMs;
   let pause = FIRST_PAUSE_MS;
-  let reads = 0;
   let found: readonly (string | null)[] = items.map(() => null);
   for (;;) {
-    const interrupted = ctx.signal?.aborted === true;
     const readStarted = ctx.now();
     let live: Awaited<ReturnType<ProcessesApi["getProcessRun"]>>;
     try {
-      reads += 1;
       live = await ctx.api.getProcessRun(runId);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return { kind: "unverified", found, message: `could not re-read the run to check: ${why}`, reads };
+      return { kind: "unverified", found, message: `could not re-read the run to check: ${why}` };
     }
     const decision = decideReconcile(items, position, live);
     if (decision.kind === "unverifiable")
-      return { kind: "unverified", found, message: decision.message, reads };
+      return { kind: "unverified", found, message: decision.message };
     found = decision.found;
     const missing = found.some((id) => id === null);
     if (!missing || readStarted >= windowEnd)
-      return { kind: "settled", found, resend: decision.resend, reads };
-    if (interrupted || ctx.signal?.aborted) {
+      return { kind: "settled", found, resend: decision.resend };
+    // Interrupted before or during this read: it was the one immediate read.
+    if (ctx.signal?.aborted) {
       return {
         kind: "unverified",
         found,
         message: "apply was interrupted before the outcome settled",
-        reads,
       };
     }
     const untilMs = Math.min(ctx.now() + pause, windowEnd);
