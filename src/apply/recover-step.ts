@@ -41,8 +41,9 @@ export async function recoverStep(
   ctx: RunnerContext,
 ): Promise<Recovery> {
   const adopt = (found: readonly (string | null)[]) => {
+    // The step's items have no id yet, so a null (not found) leaves them as they are.
     found.forEach((id, k) => {
-      if (id !== null) ids[step.indexes[k] as number] = id;
+      ids[step.indexes[k] as number] = id;
     });
     return found.filter((id) => id !== null).length;
   };
