@@ -56,12 +56,10 @@ export async function settleAmbiguous(
       return { kind: "unverified", found, message: `could not re-read the run to check: ${why}` };
     }
     const decision = decideReconcile(items, position, live);
-    if (decision.kind === "unverifiable")
-      return { kind: "unverified", found, message: decision.message };
+    if (decision.kind === "unverifiable") return { kind: "unverified", found, message: decision.message };
     found = decision.found;
     const missing = found.some((id) => id === null);
-    if (!missing || readStarted >= windowEnd)
-      return { kind: "settled", found, resend: decision.resend };
+    if (!missing || readStarted >= windowEnd) return { kind: "settled", found, resend: decision.resend };
     // Interrupted before or during this read: it was the one immediate read.
     if (ctx.signal?.aborted) {
       return {
