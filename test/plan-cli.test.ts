@@ -17,11 +17,11 @@ import {
   emulator,
   env,
   jobsync,
-  lastLine,
   NO_CHANGES,
   PLAN_LINE,
   SECRET,
 } from "./helpers/plan-cli.js";
+import { lastLine } from "./helpers/text.js";
 
 describe("jobsync plan", () => {
   it("prints the plan, exits 2 with --detailed-exitcode, and sends no POST", async () => {

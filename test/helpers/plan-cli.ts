@@ -38,6 +38,5 @@ export const jobsync = async (args: string[], extraEnv: Record<string, string> =
   const code = await runCli([...args, "--config", CONFIG], io);
   return { code, out: io.out(), err: io.err() };
 };
-export const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
 export const apiPosts = () =>
   emulator.requests.filter((r) => r.method === "POST" && !r.path.includes("oauth2"));
