@@ -4,11 +4,11 @@
  * Importing this module registers the closing hook for the importing test file.
  */
 import { createServer } from "node:net";
-import { afterEach, expect } from "vitest";
+import { afterEach } from "vitest";
 import type { JobRunCreateItem } from "../../src/api/api-types.js";
 import type { ClientEvent, ClientOptions, ProcessesClient } from "../../src/api/client.js";
-import { ApiError } from "../../src/diagnostics/errors.js";
 import type { EmulatorHandle, EmulatorOptions, EmulatorSeed } from "../../src/emulator/emulator-types.js";
+import { apiFailure } from "./api-failure.js";
 import { emulatorClient } from "./emulator-client.js";
 import { startTestEmulator } from "./test-emulator.js";
 
@@ -67,14 +67,8 @@ export async function setup(
 export const calls = (emu: EmulatorHandle, method: string, pathPart: string) =>
   emu.requests.filter((r) => r.method === method && r.path.includes(pathPart));
 
-export async function caught(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
+/** The ApiError `promise` rejects with (see api-failure.ts). */
+export const caught = apiFailure;
 
 export const sendTask = (title: string): JobRunCreateItem => ({
   action: "sendTask",

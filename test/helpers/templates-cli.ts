@@ -122,12 +122,7 @@ afterEach(async () => {
 export const jobsync = async (args: string[]) => {
   const io = memoryIO({
     cwd: dir,
-    env: {
-      JOBSYNC_BASE_URL: emulator.url,
-      WORKIVA_CLIENT_ID: "ci",
-      WORKIVA_CLIENT_SECRET: "s",
-      NO_COLOR: "1",
-    },
+    env: emulator.env({ WORKIVA_CLIENT_ID: "ci", WORKIVA_CLIENT_SECRET: "s" }),
   });
   const code = await runCli(args, io);
   return { code, out: io.out(), err: io.err() };
