@@ -16,6 +16,7 @@ import { emulatorClient } from "./helpers/emulator-client.js";
 import { memoryIO } from "./helpers/memory-io.js";
 import { outline } from "./helpers/outline.js";
 import { startTestEmulator } from "./helpers/test-emulator.js";
+import { lastLine } from "./helpers/text.js";
 
 const FIXTURE = resolve(import.meta.dirname, "fixtures/apply");
 const COMPLETE = "Apply complete! Job runs: 8 created in 5 requests.";
@@ -42,7 +43,6 @@ function io(handle: EmulatorHandle, extra: Parameters<typeof memoryIO>[0] = {}) 
 
 const isPost = (r: RecordedRequest) => r.method === "POST" && r.path.endsWith("/jobRuns");
 const posts = (handle: EmulatorHandle) => handle.requests.filter(isPost).length;
-const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
 
 function expectConverged(handle: EmulatorHandle) {
   for (const [runId, expected] of Object.entries(CONVERGED)) {

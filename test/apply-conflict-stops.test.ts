@@ -4,13 +4,10 @@
  * running. Against the emulator over real HTTP (faults on the POST and on the re-read).
  */
 import { describe, expect, it } from "vitest";
-import { closeAfterEach, setup } from "./helpers/applier-setup.js";
-import { desired, manifest, wantGroup, wantJob, wantRef } from "./helpers/builders.js";
+import { a3InApprovals, closeAfterEach, failPost, postsTo, setup } from "./helpers/applier-setup.js";
 
 closeAfterEach();
 
-const assignee = { id: "u1", type: "user" };
-const task = (title: string) => wantJob(title, { args: { assignee } });
 type RunBody = { status?: string; root: { children: { type: string }[] } };
 const rewriteRun = (change: (run: RunBody) => void) => ({
   type: "rewrite-body" as const,
@@ -25,28 +22,11 @@ async function conflictThen(
   reRead: Parameters<Awaited<ReturnType<typeof setup>>["handle"]["injectFault"]>[0]["kind"],
 ) {
   const s = await setup();
-  const plan = await s.plan(
-    desired(
-      manifest({
-        target: "run-a",
-        jobs: [
-          wantRef({ title: "Kickoff" }),
-          wantGroup("Approvals", [wantRef({ title: "CFO sign-off" }), task("A3")]),
-        ],
-      }),
-    ),
-  );
-  s.handle.injectFault({
-    method: "POST",
-    path: "/processRuns/run-a/jobRuns",
-    kind: { type: "status-before", status: 409 },
-  });
+  const plan = await s.plan(a3InApprovals());
+  failPost(s, "run-a", { type: "status-before", status: 409 });
   s.handle.injectFault({ method: "GET", path: "/processRuns/run-a", kind: reRead });
   const result = await s.apply(plan);
-  const posts = s.handle.requests.filter(
-    (r) => r.method === "POST" && r.path === "/processRuns/run-a/jobRuns",
-  );
-  return { s, result, posts: posts.length };
+  return { s, result, posts: postsTo(s, "run-a").length };
 }
 
 describe("a 409 whose re-read says stop", () => {

@@ -5,22 +5,14 @@
  * the failed request are both adopted.
  */
 import { describe, expect, it } from "vitest";
-import { closeAfterEach, setup } from "./helpers/applier-setup.js";
-import { desired, manifest, wantJob } from "./helpers/builders.js";
+import { assignee, closeAfterEach, failPost, postsTo, runBTasks, setup } from "./helpers/applier-setup.js";
 
 closeAfterEach();
-
-const assignee = { id: "u1", type: "user" };
-const task = (title: string) => wantJob(title, { args: { assignee } });
-const postsTo = (s: Awaited<ReturnType<typeof setup>>, runId: string) =>
-  s.handle.requests.filter((r) => r.method === "POST" && r.path === `/processRuns/${runId}/jobRuns`);
 
 describe("re-sending after an ambiguous failure", () => {
   it("sends the missing rest after an adopted job run in plan order, each once", async () => {
     const s = await setup();
-    const plan = await s.plan(
-      desired(manifest({ target: "run-b", jobs: [task("B1"), task("B2"), task("B3")] })),
-    );
+    const plan = await s.plan(runBTasks("B1", "B2", "B3"));
     // Another writer creates B1 after the plan; the POST of [B1, B2, B3] then fails before the
     // commit. The re-read shows B1 (adopted: the plan saw none), so B2 and B3 go out after it.
     await s.client.createJobRuns("run-b", { parentGroupId: null, relativeSiblingId: null, before: null }, [
@@ -30,11 +22,7 @@ describe("re-sending after an ambiguous failure", () => {
         triggerType: "whenEligible",
       },
     ]);
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-b/jobRuns",
-      kind: { type: "status-before", status: 503 },
-    });
+    failPost(s, "run-b", { type: "status-before", status: 503 });
     const result = await s.apply(plan);
     expect(result.failed).toEqual([]);
     expect(s.tree("run-b")).toEqual(["B1", "B2", "B3"]);
@@ -47,12 +35,8 @@ describe("re-sending after an ambiguous failure", () => {
 
   it("adopts both job runs of one identity that a failed POST created, sending neither again", async () => {
     const s = await setup();
-    const plan = await s.plan(desired(manifest({ target: "run-b", jobs: [task("Twin"), task("Twin")] })));
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-b/jobRuns",
-      kind: { type: "status-after", status: 500 },
-    });
+    const plan = await s.plan(runBTasks("Twin", "Twin"));
+    failPost(s, "run-b", { type: "status-after", status: 500 });
     const result = await s.apply(plan);
     expect(s.events).toContainEqual(
       expect.objectContaining({ type: "reconcile", runId: "run-b", found: 2, missing: 0 }),

@@ -7,25 +7,23 @@
 import { describe, expect, it } from "vitest";
 import { MAX_429_TRIES } from "../src/api/retry-policy.js";
 import { applyCompleteLine, renderApplySummary } from "../src/render/apply-text.js";
-import { closeAfterEach, expectConverged, setup } from "./helpers/applier-setup.js";
-import { desired, manifest, wantJob } from "./helpers/builders.js";
+import {
+  closeAfterEach,
+  expectConverged,
+  failPost,
+  postsTo,
+  runBTasks,
+  setup,
+} from "./helpers/applier-setup.js";
 
 closeAfterEach();
-
-const postsTo = (s: Awaited<ReturnType<typeof setup>>, runId: string) =>
-  s.handle.requests.filter((r) => r.method === "POST" && r.path === `/processRuns/${runId}/jobRuns`);
 
 describe("sending again after a failed POST", () => {
   it("sends a batch the client gave up on (429s: not sent) again, whole, and completes only then", async () => {
     const s = await setup();
     const plan = await s.plan();
     // The client's every try of run-b's POST is refused, so it gives up: nothing was sent.
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-b/jobRuns",
-      times: MAX_429_TRIES,
-      kind: { type: "status-before", status: 429, retryAfter: 0 },
-    });
+    failPost(s, "run-b", { type: "status-before", status: 429, retryAfter: 0 }, MAX_429_TRIES);
     const result = await s.apply(plan);
     expect(result).toMatchObject({ createdCount: 8, requests: 5, failed: [] });
     expect(s.events).toContainEqual(
@@ -42,15 +40,8 @@ describe("sending again after a failed POST", () => {
 
   it("ends the wait before a re-send on Ctrl-C and sends nothing again", async () => {
     const s = await setup();
-    const assignee = { id: "u1", type: "user" };
-    const plan = await s.plan(
-      desired(manifest({ target: "run-b", jobs: [wantJob("B1", { args: { assignee } })] })),
-    );
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-b/jobRuns",
-      kind: { type: "status-before", status: 503 },
-    });
+    const plan = await s.plan(runBTasks("B1"));
+    failPost(s, "run-b", { type: "status-before", status: 503 });
     const controller = new AbortController();
     let resendDelayMs: number | undefined;
     let waitedMs: number | undefined;

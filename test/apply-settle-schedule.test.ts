@@ -5,26 +5,17 @@
  * emulator's too, so each request's clock time is exact.
  */
 import { describe, expect, it } from "vitest";
-import { closeAfterEach, setup } from "./helpers/applier-setup.js";
-import { desired, manifest, wantJob } from "./helpers/builders.js";
+import { closeAfterEach, failPost, runBTasks, setup } from "./helpers/applier-setup.js";
 
 closeAfterEach();
-
-const assignee = { id: "u1", type: "user" };
 
 async function settleAfter503(settleMs: number) {
   const seen: { method: string; path: string; at: number }[] = [];
   let now = () => 0;
   const s = await setup({ onRequest: (r) => seen.push({ method: r.method, path: r.path, at: now() }) });
   now = s.clock.now;
-  const plan = await s.plan(
-    desired(manifest({ target: "run-b", jobs: [wantJob("B1", { args: { assignee } })] })),
-  );
-  s.handle.injectFault({
-    method: "POST",
-    path: "/processRuns/run-b/jobRuns",
-    kind: { type: "status-before", status: 503 },
-  });
+  const plan = await s.plan(runBTasks("B1"));
+  failPost(s, "run-b", { type: "status-before", status: 503 });
   seen.length = 0;
   const result = await s.apply(plan, { parallelism: 1, settleMs });
   const [failedPost, resent] = seen.filter((r) => r.method === "POST" && r.path.endsWith("/jobRuns"));

@@ -6,25 +6,22 @@
  */
 import { describe, expect, it } from "vitest";
 import { RERUN_AFTER_SETTLE_LINE, renderApplySummary } from "../src/render/apply-text.js";
-import { closeAfterEach, setup } from "./helpers/applier-setup.js";
-import { desired, manifest, wantGroup, wantJob, wantRef } from "./helpers/builders.js";
+import {
+  a3InApprovals,
+  closeAfterEach,
+  failPost,
+  postsTo,
+  runBTasks,
+  setup,
+} from "./helpers/applier-setup.js";
 
 closeAfterEach();
-
-const assignee = { id: "u1", type: "user" };
-const task = (title: string) => wantJob(title, { args: { assignee } });
-const postsTo = (s: Awaited<ReturnType<typeof setup>>, runId: string) =>
-  s.handle.requests.filter((r) => r.method === "POST" && r.path === `/processRuns/${runId}/jobRuns`);
 
 describe("an ambiguous POST failure that cannot be settled", () => {
   it("ends the run unverified when the re-read fails, sending nothing again", async () => {
     const s = await setup();
-    const plan = await s.plan(desired(manifest({ target: "run-b", jobs: [task("B1"), task("B2")] })));
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-b/jobRuns",
-      kind: { type: "status-before", status: 503 },
-    });
+    const plan = await s.plan(runBTasks("B1", "B2"));
+    failPost(s, "run-b", { type: "status-before", status: 503 });
     // The re-read is refused (a 403 is not retried by the client).
     s.handle.injectFault({
       method: "GET",
@@ -57,24 +54,10 @@ describe("an ambiguous POST failure that cannot be settled", () => {
 
   it("ends the run unverified when the re-read no longer shows the target group, naming it", async () => {
     const s = await setup();
-    const plan = await s.plan(
-      desired(
-        manifest({
-          target: "run-a",
-          jobs: [
-            wantRef({ title: "Kickoff" }),
-            wantGroup("Approvals", [wantRef({ title: "CFO sign-off" }), task("A3")]),
-          ],
-        }),
-      ),
-    );
+    const plan = await s.plan(a3InApprovals());
     const [insertion] = plan.processRuns[0]?.insertions ?? [];
     expect(insertion).toMatchObject({ parentGroupId: null, relativeSiblingId: "a-cfo", before: false });
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-a/jobRuns",
-      kind: { type: "status-after", status: 502 },
-    });
+    failPost(s, "run-a", { type: "status-after", status: 502 });
     // The re-read answers with the Approvals group (and so the sibling) gone.
     s.handle.injectFault({
       method: "GET",

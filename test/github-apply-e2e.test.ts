@@ -9,42 +9,43 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPLIED_LINE } from "../github/scripts/apply-result.mjs";
 import { APPLY_MARKER, PLAN_MARKER, planArtifactName } from "../github/scripts/find-reviewed-plan.mjs";
-import type { EmulatorHandle } from "../src/emulator/emulator-types.js";
-import { startEmulator } from "../src/emulator/server.js";
 import { BOT, type FakeGitHub, startFakeGitHub, workflowEnv, zipOf } from "./helpers/fake-github.js";
 import { runScript } from "./helpers/run-script.js";
+import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
 const BIN = path.resolve(import.meta.dirname, "../dist/cli/bin.js");
 const SCRIPT = path.resolve(import.meta.dirname, "../github/scripts/apply-merged.mjs");
 
-let emulator: EmulatorHandle;
+let emulator: TestEmulator;
 let fake: FakeGitHub;
 let dir: string;
 let credentials: Record<string, string>;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    rateLimit: false,
-    seed: {
-      processes: [
-        {
-          id: "proc-1",
-          name: "Close",
-          run: {
-            id: "run-1",
-            children: [
-              {
-                id: "jr-1",
-                action: "sendTask",
-                args: { title: "Kickoff", assignee: { id: "u1", type: "user" } },
-              },
-            ],
+  emulator = await startTestEmulator(
+    {
+      rateLimit: false,
+      seed: {
+        processes: [
+          {
+            id: "proc-1",
+            name: "Close",
+            run: {
+              id: "run-1",
+              children: [
+                {
+                  id: "jr-1",
+                  action: "sendTask",
+                  args: { title: "Kickoff", assignee: { id: "u1", type: "user" } },
+                },
+              ],
+            },
           },
-        },
-      ],
+        ],
+      },
     },
-  });
+    { until: "file" },
+  );
   fake = await startFakeGitHub();
   dir = await mkdtemp(path.join(tmpdir(), "jobsync-apply-e2e-"));
   await mkdir(path.join(dir, "manifests"));
@@ -76,7 +77,6 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await emulator.close();
   await fake.close();
   await rm(dir, { recursive: true, force: true });
 });

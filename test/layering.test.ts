@@ -52,12 +52,20 @@ function layerOf(file: string): string {
   return relative.length > 1 ? (relative[0] as string) : "";
 }
 
-/** Every relative import (static, re-export or dynamic) of a file, resolved to a path. */
-function importsOf(file: string, text: string): string[] {
-  const specifiers = [...text.matchAll(/(?:from\s+|import\(\s*)"(\.{1,2}\/[^"]+)"/g)].map(
-    (m) => m[1] as string,
+/**
+ * Every relative specifier in a file's text, in order: `import … from`, `import type … from`
+ * (on one line or many), a bare side-effect `import "./x.js"`, `export * from`, `export * as n
+ * from`, `export { a } from`, and a dynamic `import("./x.js")`; double or single quotes.
+ */
+function relativeSpecifiers(text: string): string[] {
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*(?:\(\s*)?)(["'])(\.{1,2}\/[^"'\n]+)\1/g)].map(
+    (m) => m[2] as string,
   );
-  return specifiers.map((s) => path.resolve(path.dirname(file), s));
+}
+
+/** Every relative import (static, side-effect, re-export or dynamic) of a file, resolved to a path. */
+function importsOf(file: string, text: string): string[] {
+  return relativeSpecifiers(text).map((s) => path.resolve(path.dirname(file), s));
 }
 
 function violations(files: readonly string[], read: (file: string) => string): string[] {
@@ -85,6 +93,47 @@ describe("import direction", () => {
     const files = sourceFiles(SRC);
     expect(files.length).toBeGreaterThan(50);
     expect(violations(files, (f) => readFileSync(f, "utf8"))).toEqual([]);
+  });
+
+  it("sees every form of relative import", () => {
+    const text = [
+      'import { a } from "./named.js";',
+      'import type { T } from "../types/type-only.js";',
+      "import d from './default-single-quoted.js';",
+      'import * as ns from "./namespace.js";',
+      'import "./side-effect.js";',
+      "import './side-effect-single-quoted.js';",
+      'export * from "./star.js";',
+      'export * as star from "./star-as.js";',
+      'export { b, type C } from "./named-export.js";',
+      "import {",
+      "  x,",
+      "  y,",
+      '} from "./multi-line.js";',
+      "export {",
+      "  z,",
+      '} from "../multi-line-export.js";',
+      'const m = await import("./dynamic.js");',
+      'const n = await import(\n  "./dynamic-multi-line.js"\n);',
+      'import { readFileSync } from "node:fs";',
+      'import { describe } from "vitest";',
+      'export const notAnImport = "./not-a-specifier.js";',
+    ].join("\n");
+    expect(relativeSpecifiers(text)).toEqual([
+      "./named.js",
+      "../types/type-only.js",
+      "./default-single-quoted.js",
+      "./namespace.js",
+      "./side-effect.js",
+      "./side-effect-single-quoted.js",
+      "./star.js",
+      "./star-as.js",
+      "./named-export.js",
+      "./multi-line.js",
+      "../multi-line-export.js",
+      "./dynamic.js",
+      "./dynamic-multi-line.js",
+    ]);
   });
 
   it("catches an import against the order, a dynamic one and an unknown folder", () => {

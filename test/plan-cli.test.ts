@@ -1,46 +1,27 @@
 /**
- * `jobsync plan` and `jobsync show` end to end: the CLI in-process against the emulator (demo seed)
- * over real HTTP on port 0, with the repository's sample manifests.
+ * `jobsync plan` end to end: the CLI in-process against the emulator (demo seed) over real HTTP
+ * on port 0, with the repository's sample manifests: output formats, --target, errors and warnings.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LiveGroupRun, LiveJobRun } from "../src/api/live-types.js";
 import { parseProcessRun } from "../src/api/parse-run.js";
 import { runCli } from "../src/cli/main.js";
 import type { Plan } from "../src/plan/plan-types.js";
 import { memoryIO } from "./helpers/memory-io.js";
-import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
-
-const CONFIG = resolve(import.meta.dirname, "fixtures/demo/jobsync.config.json");
-const SECRET = "s3cr3t-client-secret-value";
-const PLAN_LINE = "Plan: 16 job runs to create in 8 requests across 5 process runs.";
-const NO_CHANGES = "No changes. Job runs match the manifests.";
-
-let emulator: TestEmulator;
-let dir: string;
-beforeEach(async () => {
-  emulator = await startTestEmulator();
-  dir = await mkdtemp(join(tmpdir(), "jobsync-plan-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const env = () => ({
-  JOBSYNC_BASE_URL: emulator.url,
-  WORKIVA_CLIENT_ID: "ci",
-  WORKIVA_CLIENT_SECRET: SECRET,
-  NO_COLOR: "1",
-});
-const jobsync = async (args: string[], extraEnv: Record<string, string> = {}) => {
-  const io = memoryIO({ cwd: dir, env: { ...env(), ...extraEnv } });
-  const code = await runCli([...args, "--config", CONFIG], io);
-  return { code, out: io.out(), err: io.err() };
-};
-const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
-const apiPosts = () => emulator.requests.filter((r) => r.method === "POST" && !r.path.includes("oauth2"));
+import {
+  apiPosts,
+  CONFIG,
+  dir,
+  emulator,
+  env,
+  jobsync,
+  NO_CHANGES,
+  PLAN_LINE,
+  SECRET,
+} from "./helpers/plan-cli.js";
+import { lastLine } from "./helpers/text.js";
 
 describe("jobsync plan", () => {
   it("prints the plan, exits 2 with --detailed-exitcode, and sends no POST", async () => {
@@ -237,48 +218,6 @@ describe("jobsync plan", () => {
     const applied = await run(["apply", "--auto-approve"]);
     expect(applied.code).toBe(0);
     expect(applied.out).toContain(warning);
-  });
-
-  it("a stale or foreign plan file is refused by show with a clear message", async () => {
-    await writeFile(join(dir, "bad.json"), '{"formatVersion": 99}');
-    const { code, err } = await jobsync(["show", "bad.json"]);
-    expect(code).toBe(1);
-    expect(err).toMatch(/bad\.json/);
-    expect(err).not.toMatch(/\n\s+at /);
-  });
-
-  it("apply refuses a saved plan edited by hand, before any POST; show warns about it", async () => {
-    await jobsync(["plan", "--out", "plan.json"]);
-    const plan = JSON.parse(await readFile(join(dir, "plan.json"), "utf8"));
-    const job = plan.processRuns[0].insertions[0].jobs[0];
-    job.arguments[`${job.action}Args`].title = "Not what was reviewed";
-    await writeFile(join(dir, "plan.json"), JSON.stringify(plan, null, 2));
-    const applied = await jobsync(["apply", "plan.json"]);
-    expect(applied.code).toBe(1);
-    expect(applied.err).toContain(
-      "plan.json was changed after jobsync wrote it: its content does not match its digest",
-    );
-    expect(apiPosts()).toHaveLength(0);
-    const shown = await jobsync(["show", "plan.json"]);
-    expect(shown.code).toBe(0);
-    expect(shown.err).toContain("apply will refuse it");
-    expect(shown.out).toContain("Not what was reviewed");
-  });
-
-  it("show draws a plan saved by jobsync 0.1 (format 1); apply refuses it with re-plan", async () => {
-    const v1 = await readFile(resolve(import.meta.dirname, "fixtures/plans-v1/full.json"), "utf8");
-    await writeFile(join(dir, "old.json"), v1);
-    const shown = await jobsync(["show", "old.json"]);
-    expect(shown.code).toBe(0);
-    expect(shown.err).toContain("old.json is a plan of format 1");
-    expect(shown.out).toMatch(/to create/);
-    const applied = await jobsync(["apply", "old.json"]);
-    expect(applied.code).toBe(1);
-    expect(applied.err).toContain(
-      "old.json was made by an older jobsync (plan format 1); it can be shown but not applied",
-    );
-    expect(applied.err).toContain("jobsync plan --out FILE");
-    expect(apiPosts()).toHaveLength(0);
   });
 
   it("marks starts-at-once exactly the new job runs the emulator starts on creation", async () => {

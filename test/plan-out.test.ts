@@ -25,12 +25,7 @@ afterEach(async () => {
 it("plan --out into a missing folder exits 1 naming the folder and what to do", async () => {
   const io = memoryIO({
     cwd: dir,
-    env: {
-      JOBSYNC_BASE_URL: emulator.url,
-      WORKIVA_CLIENT_ID: "ci",
-      WORKIVA_CLIENT_SECRET: "s",
-      NO_COLOR: "1",
-    },
+    env: emulator.env({ WORKIVA_CLIENT_ID: "ci", WORKIVA_CLIENT_SECRET: "s" }),
   });
   const code = await runCli(["plan", "--out", "missing/sub/plan.json", "--config", CONFIG], io);
   expect(code).toBe(1);

@@ -13,25 +13,18 @@ import {
   liveRun,
   liveState,
   manifest,
+  planRun,
   wantGroup,
   wantJob,
   wantRef,
 } from "./helpers/builders.js";
-
-function planOne(run: LiveRun, jobs: readonly DesiredEntry[], maxJobsPerRequest = 100) {
-  const result = planChanges(desired(manifest({ target: run.id, jobs })), liveState([run]), {
-    maxJobsPerRequest,
-  });
-  expect(result.diagnostics).toEqual([]);
-  return result.plan.processRuns[0]!;
-}
 
 const running = (children: LiveNode[], parallel = false) =>
   liveRun({ id: "run-1", status: "running", root: { status: "running", parallel }, children });
 
 /** `title:startsAtOnce` of every new job, in the order apply sends them. */
 function starts(run: LiveRun, jobs: readonly DesiredEntry[], max = 100): string[] {
-  return planOne(run, jobs, max).insertions.flatMap((i) =>
+  return planRun(run, jobs, max).insertions.flatMap((i) =>
     i.jobs.map((j) => `${String((j.arguments.sendTaskArgs as { title: string }).title)}:${j.startsAtOnce}`),
   );
 }
@@ -84,7 +77,7 @@ describe("starts at once (contract §8, §12)", () => {
 describe("duplicates of a managed identity (contract §9.3)", () => {
   it("names every live job run of an identity live holds more often than the manifest asks", () => {
     const run = running([job("Review", { id: "j1" }), job("Other"), job("Review", { id: "j2" })]);
-    const plan = planOne(run, [wantJob("Review", { line: 9 })]);
+    const plan = planRun(run, [wantJob("Review", { line: 9 })]);
     expect(plan.duplicates).toEqual([
       {
         action: "sendTask",
@@ -103,7 +96,7 @@ describe("duplicates of a managed identity (contract §9.3)", () => {
       job("X", { id: "x1" }),
       job("X", { id: "x2" }),
     ]);
-    expect(planOne(run, [wantJob("Review"), wantJob("Review")]).duplicates).toEqual([]);
+    expect(planRun(run, [wantJob("Review"), wantJob("Review")]).duplicates).toEqual([]);
   });
 
   it("looks inside groups and counts them in the summary", () => {
@@ -127,7 +120,7 @@ describe("the live outline and the desired digest", () => {
       group("G", [job("Gen", { generated: true })], { parallel: true, status: "running" }),
       job("Stray", { status: "waiting" }),
     ]);
-    const plan = planOne(run, [wantRef({ title: "Kickoff" }), wantJob("New")]);
+    const plan = planRun(run, [wantRef({ title: "Kickoff" }), wantJob("New")]);
     expect(plan.status).toBe("running");
     expect(plan.outline).toEqual({
       kind: "group",
@@ -170,7 +163,7 @@ describe("the live outline and the desired digest", () => {
 
   it("changes the desired digest with what would be created, not with line numbers", () => {
     const run = running([]);
-    const digest = (jobs: DesiredEntry[]) => planOne(run, jobs).desired;
+    const digest = (jobs: DesiredEntry[]) => planRun(run, jobs).desired;
     const base = digest([wantJob("A", { line: 6 })]);
     expect(base).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(digest([wantJob("A", { line: 60 })])).toBe(base);

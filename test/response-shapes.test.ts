@@ -12,11 +12,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
 import type { ChildShape, EmulatorSeed, ResponseShapes } from "../src/emulator/emulator-types.js";
+import { user } from "./helpers/builders.js";
 import { apiClient, getToken } from "./helpers/emulator-api.js";
 import { memoryIO } from "./helpers/memory-io.js";
 import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
-
-const user = (id: string) => ({ id, type: "user" }) as const;
 
 /** A serial run: a task, a group, a certification followed by its generated job runs, a task. */
 const SEED: EmulatorSeed = {

@@ -6,23 +6,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LiveRun } from "../src/api/live-types.js";
 import type { DesiredEntry } from "../src/manifest/desired-types.js";
-import { planChanges } from "../src/plan/planner.js";
 import { reviewRows } from "../src/render/review-model.js";
 import { reviewLines } from "../src/render/review-text.js";
 import { createStyle } from "../src/render/style.js";
-import {
-  desired,
-  group,
-  job,
-  liveRun,
-  liveState,
-  manifest,
-  wantGroup,
-  wantJob,
-  wantRef,
-} from "./helpers/builders.js";
+import { group, job, liveRun, planRun, user, wantGroup, wantJob, wantRef } from "./helpers/builders.js";
 
 const GOLDEN = join(import.meta.dirname, "golden", "plan");
 function golden(file: string, actual: string): void {
@@ -35,16 +23,6 @@ function golden(file: string, actual: string): void {
   expect(existsSync(path), `${path} is missing; run with UPDATE_GOLDEN=1 to create it`).toBe(true);
   expect(actual).toBe(readFileSync(path, "utf8"));
 }
-
-function planOne(run: LiveRun, jobs: readonly DesiredEntry[]) {
-  const result = planChanges(desired(manifest({ target: run.id, jobs })), liveState([run]), {
-    maxJobsPerRequest: 100,
-  });
-  expect(result.diagnostics).toEqual([]);
-  return result.plan.processRuns[0]!;
-}
-
-const user = (id: string) => ({ id, type: "user" });
 
 const q4 = liveRun({
   id: "run-q4close",
@@ -81,7 +59,7 @@ const q4Manifest: DesiredEntry[] = [
 ];
 
 describe("review tree", () => {
-  const rows = reviewRows(planOne(q4, q4Manifest));
+  const rows = reviewRows(planRun(q4, q4Manifest));
 
   it("puts new job runs in place with their neighbours, the groups on the way, duplicates, and folds the rest", () => {
     const summary = rows.map((r) =>
@@ -128,7 +106,7 @@ describe("review tree", () => {
     });
     const lines = reviewLines(
       reviewRows(
-        planOne(hostile, [wantRef({ id: "job-Evil\u001b]0;owned\u0007\nApply complete!" }), wantJob("New")]),
+        planRun(hostile, [wantRef({ id: "job-Evil\u001b]0;owned\u0007\nApply complete!" }), wantJob("New")]),
       ),
       {
         style: createStyle(false),
@@ -141,7 +119,7 @@ describe("review tree", () => {
   });
 
   it("has no rows for a run with nothing to create", () => {
-    expect(reviewRows(planOne(q4, [wantRef({ title: "Kickoff" })]))).toEqual([]);
+    expect(reviewRows(planRun(q4, [wantRef({ title: "Kickoff" })]))).toEqual([]);
   });
 });
 
@@ -176,7 +154,7 @@ describe("review tree properties", () => {
               expectedNew.push(`N${k}`);
             }
           }
-          const rows = reviewRows(planOne(run, entries));
+          const rows = reviewRows(planRun(run, entries));
           const newTitles = rows.flatMap((r) =>
             r.kind === "new" ? [String((r.job.arguments.sendTaskArgs as { title: string }).title)] : [],
           );

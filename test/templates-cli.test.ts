@@ -2,152 +2,22 @@
 /**
  * Templates (§7) end to end: the CLI in-process against the emulator over real HTTP on port 0,
  * with processes that carry dates and business weekdays. Both patterns: a Process copied per
- * period (`targets:` with vars) and a Process run again each period (`run.created`, `process.*`).
+ * period (`targets:` with vars) and a Process run again each period (`run.created`, `process.*`);
+ * the errors found offline and when planning; a saved plan the manifests no longer give is refused.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/main.js";
-import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
-import type { Plan } from "../src/plan/plan-types.js";
-import { memoryIO } from "./helpers/memory-io.js";
-import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
-
-const kickoff = (id: string) => ({
-  id,
-  action: "sendTask",
-  args: { title: "Kickoff", assignee: { id: "u-ann", type: "user" } },
-  status: "complete",
-});
-
-const SEED: EmulatorSeed = {
-  processes: [
-    {
-      id: "p-oct",
-      name: "Month-end close: October 2026",
-      run: { id: "run-oct-2026", status: "running", parallel: true, children: [kickoff("k-oct")] },
-    },
-    {
-      id: "p-nov",
-      name: "Month-end close: November 2026",
-      run: { id: "run-nov-2026", status: "running", parallel: true, children: [kickoff("k-nov")] },
-    },
-    {
-      id: "p-monthly",
-      name: "Monthly close",
-      dueDate: "2026-12-31",
-      businessStartDate: "2026-12-01",
-      businessDaysOfWeek: ["monday", "tuesday", "wednesday", "thursday"],
-      run: {
-        id: "run-monthly",
-        status: "running",
-        parallel: true,
-        created: "2026-12-01T23:30:00-05:00",
-        children: [kickoff("k-monthly")],
-      },
-    },
-  ],
-};
-
-const COPIED = `apiVersion: jobsync/v1
-kind: JobRuns
-metadata:
-  name: month-end-close
-calendar: us
-vars:
-  reviewer: u-cfo
-  entities:
-    - { name: ACME US, owner: u-dan }
-    - { name: ACME DE, owner: u-eva }
-targets:
-  - process: { name: "Month-end close: October 2026" }
-    vars: { month: October 2026, periodEnd: 2026-10-31, preparer: u-ann }
-  - processRun: run-nov-2026
-    vars: { month: November 2026, periodEnd: 2026-11-30, preparer: u-bob }
-jobs:
-  - sendTask:
-      title: "Bank reconciliation: \${{ vars.month }}"
-      assignee: \${{ vars.preparer }}
-      approver: \${{ vars.reviewer }}
-      dueDate: \${{ workday(vars.periodEnd, 3) }}
-  - forEach: \${{ vars.entities }}
-    as: entity
-    jobs:
-      - certification:
-          title: "Sub-certification \${{ vars.month }}: \${{ entity.name }}"
-          assignee: \${{ entity.owner }}
-          dueDate: \${{ workday(eomonth(vars.periodEnd, 0), 5) }}
-`;
-
-const US = `holidays:
-  - { date: 2026-11-26, name: Thanksgiving }
-  - { date: 2026-11-27, name: Day after Thanksgiving }
-  - { date: 2026-12-25, name: Christmas Day }
-`;
-
-const AGAIN = `apiVersion: jobsync/v1
-kind: JobRuns
-target:
-  process: { name: Monthly close }
-jobs:
-  - sendTask:
-      title: "Close \${{ run.created }} for \${{ process.name }}"
-      assignee: u-ann
-      dueDate: \${{ workday(run.created, 2) }}
-  - sendTask:
-      title: Final review
-      assignee: u-cfo
-      dueDate: \${{ process.dueDate }}
-`;
-
-let emulator: TestEmulator;
-let dir: string;
-beforeEach(async () => {
-  emulator = await startTestEmulator({ seed: SEED });
-  dir = await mkdtemp(join(tmpdir(), "jobsync-templates-"));
-  await mkdir(join(dir, "manifests"));
-  await mkdir(join(dir, "calendars"));
-  await writeFile(join(dir, "calendars", "us.yaml"), US);
-  await writeFile(
-    join(dir, "jobsync.config.json"),
-    JSON.stringify({ calendars: { us: "calendars/us.yaml" }, timeZone: "America/New_York" }),
-  );
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const jobsync = async (args: string[]) => {
-  const io = memoryIO({
-    cwd: dir,
-    env: {
-      JOBSYNC_BASE_URL: emulator.url,
-      WORKIVA_CLIENT_ID: "ci",
-      WORKIVA_CLIENT_SECRET: "s",
-      NO_COLOR: "1",
-    },
-  });
-  const code = await runCli(args, io);
-  return { code, out: io.out(), err: io.err() };
-};
-
-const planJson = async (): Promise<Plan> => {
-  const { code, out, err } = await jobsync(["plan", "--format", "json"]);
-  expect(err).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(out) as Plan;
-};
-
-type Args = Record<string, unknown>;
-const jobsOf = (plan: Plan, runId: string) =>
-  (plan.processRuns.find((r) => r.id === runId)?.insertions ?? []).flatMap((i) =>
-    i.jobs.map((j): Args & { source: unknown } => ({
-      action: j.action,
-      ...(j.arguments[`${j.action}Args`] as Args),
-      source: j.source,
-    })),
-  );
+import { describe, expect, it } from "vitest";
+import {
+  AGAIN,
+  type Args,
+  COPIED,
+  dir,
+  emulator,
+  jobsOf,
+  jobsync,
+  planJson,
+} from "./helpers/templates-cli.js";
 
 describe("templates: a Process copied per period (targets with vars)", () => {
   it("computes titles, people and business-day dates per target, with holidays", async () => {
@@ -239,57 +109,6 @@ describe("templates: errors found offline and when planning", () => {
       "manifests/again.yaml:13:20: `process.businessStartDate`: the target's process has no `businessStartDate`",
     );
     expect(code).toBe(1);
-  });
-});
-
-describe("jobsync render", () => {
-  it("prints each target's expanded manifest, which plans the same as the template", async () => {
-    await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
-    const { code, out, err } = await jobsync(["render", "--target", "run-nov-2026"]);
-    expect(err).toBe("");
-    expect(code).toBe(0);
-    expect(out).toBe(`# manifests/close.yaml:14 → process run run-nov-2026
-apiVersion: jobsync/v1
-kind: JobRuns
-metadata:
-  name: month-end-close
-target:
-  processRun: run-nov-2026
-jobs:
-  - sendTask:
-      title: "Bank reconciliation: November 2026"
-      assignee: u-bob
-      approver: u-cfo
-      dueDate: 2026-12-03
-  - certification:
-      title: "Sub-certification November 2026: ACME US"
-      dueDate: 2026-12-07
-      assignee: u-dan
-  - certification:
-      title: "Sub-certification November 2026: ACME DE"
-      dueDate: 2026-12-07
-      assignee: u-eva
-`);
-    const before = await planJson();
-    const all = await jobsync(["render"]);
-    expect(all.code).toBe(0);
-    await rm(join(dir, "manifests", "close.yaml"));
-    await writeFile(join(dir, "manifests", "rendered.yaml"), all.out);
-    const after = await planJson();
-    const bodies = (p: Plan) =>
-      p.processRuns.map((r) => [r.id, r.insertions.map((i) => i.jobs.map((j) => j.arguments))]);
-    expect(bodies(after)).toEqual(bodies(before));
-  });
-
-  it("--format json gives each manifest with its file and run", async () => {
-    await writeFile(join(dir, "manifests", "close.yaml"), COPIED);
-    const { code, out } = await jobsync(["render", "--format", "json"]);
-    expect(code).toBe(0);
-    const rendered = JSON.parse(out) as { file: string; line: number; runId: string }[];
-    expect(rendered.map((r) => [r.file, r.line, r.runId])).toEqual([
-      ["manifests/close.yaml", 12, "run-oct-2026"],
-      ["manifests/close.yaml", 14, "run-nov-2026"],
-    ]);
   });
 });
 

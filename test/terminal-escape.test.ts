@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main.js";
 import type { EmulatorSeed } from "../src/emulator/emulator-types.js";
+import { user } from "./helpers/builders.js";
 import { memoryIO } from "./helpers/memory-io.js";
 import { startTestEmulator, type TestEmulator } from "./helpers/test-emulator.js";
 
@@ -20,7 +21,6 @@ const EVIL_YAML = `"Evil\\e]0;pwned\\a\\e[2J\\r\\nApply complete! Job runs: 0 cr
 /** Every character a terminal could act on: C0 but newline, DEL, C1, line separators, bidi controls. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-const user = (id: string) => ({ id, type: "user" }) as const;
 const SEED: EmulatorSeed = {
   processes: [
     {

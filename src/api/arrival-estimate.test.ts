@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { mostInWindow } from "../../test/helpers/window-count.js";
 import { ARRIVAL_FLOOR_MS, ArrivalEstimate, MIN_TRIPS } from "./arrival-estimate.js";
 import { effectiveLimit, RateLimiter, type Sleep } from "./rate-limiter.js";
 
@@ -68,17 +69,6 @@ async function simulate(options: {
   return { arrivals: arrivals.sort((a, b) => a - b), endMs: Date.now() - start };
 }
 
-/** Most timestamps inside any window of `ms` (half-open), as a sliding-window server counts. */
-function maxInWindow(times: readonly number[], ms: number): number {
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < times.length; hi++) {
-    while ((times[hi] as number) - (times[lo] as number) >= ms) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
-
 describe("RateLimiter with arrival estimates", () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -94,7 +84,7 @@ describe("RateLimiter with arrival estimates", () => {
       tripMs: () => 1000,
       inFlight: 30,
     });
-    expect(maxInWindow(arrivals, 6000)).toBeLessThanOrEqual(100);
+    expect(mostInWindow(arrivals, 6000)).toBeLessThanOrEqual(100);
     // 500 requests at 98 per window need 5 windows after the first; counting at the answer
     // would hold each slot 7 s (about 5.1 * 7 s = 36 s).
     expect(endMs).toBeLessThan(5.2 * 6000 + 1000);
@@ -106,6 +96,6 @@ describe("RateLimiter with arrival estimates", () => {
     // The server counts a request between 0 and 600 ms after its send; round trips 100-700 ms.
     const up = (i: number) => ((i * 7919) % 13) * 50;
     const run = await simulate({ requests: 300, budget, upMs: up, tripMs: (i) => up(i) + 100, inFlight: 12 });
-    expect(maxInWindow(run.arrivals, 2000)).toBeLessThanOrEqual(effectiveLimit(budget.requests));
+    expect(mostInWindow(run.arrivals, 2000)).toBeLessThanOrEqual(effectiveLimit(budget.requests));
   });
 });

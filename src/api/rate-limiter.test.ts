@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mostInWindow } from "../../test/helpers/window-count.js";
 import { effectiveLimit, type LimiterWait, RateLimiter } from "./rate-limiter.js";
 
 /** A virtual clock: sleeping advances it. */
@@ -18,17 +19,6 @@ function fakeTime() {
   };
 }
 
-/** Max number of timestamps inside any half-open window of `ms`. */
-function maxInWindow(times: number[], ms: number): number {
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < times.length; hi++) {
-    while ((times[hi] as number) - (times[lo] as number) >= ms) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
-
 describe("RateLimiter", () => {
   it("never lets more than the budget start in any window", async () => {
     const time = fakeTime();
@@ -46,7 +36,7 @@ describe("RateLimiter", () => {
       }),
     );
     expect(starts).toHaveLength(23);
-    expect(maxInWindow(starts, 1000)).toBe(5);
+    expect(mostInWindow(starts, 1000)).toBe(5);
     expect(waits.length).toBeGreaterThan(0);
     expect(waits.every((w) => w.reason === "rate-limit" && w.untilMs > 1_000_000)).toBe(true);
     // Paced, not starved: 23 requests at 5 per second need a little over 4 windows.
@@ -107,7 +97,7 @@ describe("RateLimiter", () => {
       starts.push(time.now());
       release();
     }
-    expect(maxInWindow(starts, 2000)).toBe(3);
+    expect(mostInWindow(starts, 2000)).toBe(3);
     expect(limiter.budgets()).toEqual([
       { limit: 980, ms: 60_000 },
       { limit: 3, ms: 2000 },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appendToRoot, drift, plan, run, sendTask } from "../../test/helpers/plan-builders.js";
+import { lastLine } from "../../test/helpers/text.js";
 import { renderPlanText } from "./plan-text.js";
-
-const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
 
 describe("renderPlanText", () => {
   const changes = plan([

@@ -8,6 +8,8 @@
  * tree holds the same title twice. Fingerprints are trivial (`fp-<run id>`).
  * Manifest entries without an explicit `line` get consecutive lines in walk order, starting at 6.
  */
+
+import { expect } from "vitest";
 import type {
   LiveGroupRun,
   LiveJobRun,
@@ -28,6 +30,8 @@ import type {
   SourceRef,
   TargetSpec,
 } from "../../src/manifest/desired-types.js";
+import type { RunPlan } from "../../src/plan/plan-types.js";
+import { planChanges } from "../../src/plan/planner.js";
 
 // ---------- live ----------
 
@@ -183,4 +187,18 @@ export function desired(...manifests: DesiredManifest[]): DesiredState {
 }
 
 /** The LiveState key of a target, re-exported for tests that build resolutions by hand. */
+/** A user reference, as an assignee or approver in job arguments. */
+export const user = (id: string) => ({ id, type: "user" }) as const;
+
+// ---------- planning ----------
+
+/** The plan of `jobs` for the one live run `run` (expecting no diagnostics). */
+export function planRun(run: LiveRun, jobs: readonly DesiredEntry[], maxJobsPerRequest = 100): RunPlan {
+  const result = planChanges(desired(manifest({ target: run.id, jobs })), liveState([run]), {
+    maxJobsPerRequest,
+  });
+  expect(result.diagnostics).toEqual([]);
+  return result.plan.processRuns[0]!;
+}
+
 export { targetKey };
