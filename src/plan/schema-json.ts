@@ -125,38 +125,62 @@ function arrayWriter(element: Schema): Write {
 
 const isIndexKey = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4_294_967_295;
 
+interface Fields {
+  /** The shape's keys in output order (integer-like ones first), each with its written name. */
+  readonly keys: readonly { readonly key: string; readonly name: string; readonly schema: Schema }[];
+  readonly byKey: ReadonlyMap<string, Schema>;
+  readonly anyIndex: boolean;
+}
+
 function objectWriter(def: Def): Write {
   const shape = def.shape as Record<string, Schema>;
   const loose = def.catchall !== undefined;
   // Read on first use: a getter in the shape (a recursive schema) gives a new schema at each read.
-  let known: readonly string[] | undefined;
-  let fields: Map<string, Schema> | undefined;
+  let fields: Fields | undefined;
+  const fieldsOf = (): Fields => {
+    const own = Object.keys(shape).filter((k) => k !== "__proto__");
+    const keys = orderKeys(own).map((key) => ({
+      key,
+      name: JSON.stringify(key),
+      schema: shape[key] as Schema,
+    }));
+    return { keys, byKey: new Map(keys.map((k) => [k.key, k.schema])), anyIndex: own.some(isIndexKey) };
+  };
   return (out, value, indent) => {
     if (typeof value !== "object" || value === null || Array.isArray(value))
       return writeAny(out, value, indent);
-    known ??= Object.keys(shape);
-    fields ??= new Map(known.map((k) => [k, shape[k] as Schema]));
+    fields ??= fieldsOf();
     const record = value as Record<string, unknown>;
-    let keys: string[] = known.filter((k) => k !== "__proto__");
-    if (loose) for (const k in record) if (!Object.hasOwn(shape, k) && k !== "__proto__") keys.push(k);
-    if (keys.some(isIndexKey)) {
-      const index = keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
-      keys = [...index, ...keys.filter((k) => !isIndexKey(k))];
-    }
     const inner = indent + out.space;
+    const lead = out.space === "" ? "" : `\n${inner}`;
     const sep = out.space === "" ? ":" : ": ";
     let first = true;
-    for (const key of keys) {
-      const member = record[key];
-      if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
-      out.write(`${first ? "{" : ","}${out.space === "" ? "" : `\n${inner}`}${JSON.stringify(key)}${sep}`);
+    const member = (key: string, name: string, schema: Schema | undefined) => {
+      const v = record[key];
+      if (v === undefined || typeof v === "function" || typeof v === "symbol") return;
+      out.write(`${first ? "{" : ","}${lead}${name}${sep}`);
       first = false;
-      const field = fields.get(key);
-      if (field) writerOf(field)(out, member, inner);
-      else writeAny(out, member, inner);
+      if (schema) writerOf(schema)(out, v, inner);
+      else writeAny(out, v, inner);
+    };
+    const extra: string[] = [];
+    if (loose) for (const k in record) if (!fields.byKey.has(k) && k !== "__proto__") extra.push(k);
+    if (extra.length === 0 || (!fields.anyIndex && !extra.some(isIndexKey))) {
+      for (const f of fields.keys) member(f.key, f.name, f.schema);
+      for (const k of extra) member(k, JSON.stringify(k), undefined);
+    } else {
+      const all = orderKeys([...fields.keys.map((f) => f.key), ...extra]);
+      for (const k of all) member(k, JSON.stringify(k), fields.byKey.get(k));
     }
     out.write(first ? "{}" : out.space === "" ? "}" : `\n${indent}}`);
   };
+}
+
+/** Keys as a new JS object holds them: integer-like ones first, ascending, then the rest in order. */
+function orderKeys(keys: readonly string[]): string[] {
+  if (!keys.some(isIndexKey)) return [...keys];
+  const index = keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  return [...index, ...keys.filter((k) => !isIndexKey(k))];
 }
 
 /**
@@ -172,15 +196,26 @@ function unionWriter(options: readonly Schema[]): Write {
       return fieldDef.type === "literal" ? [{ key, values: fieldDef.values ?? [] }] : [];
     });
   });
+  // One key every option fixes to literals (`kind`): the option is found by its value at once.
+  const first = literals[0]?.[0]?.key;
+  const byValue = new Map<unknown, number>();
+  const discriminated =
+    first !== undefined &&
+    literals.every((ls) => ls.length === 1 && ls[0]?.key === first) &&
+    literals.every((ls, i) =>
+      (ls[0] as { values: readonly unknown[] }).values.every((v) => byValue.has(v) || byValue.set(v, i)),
+    );
   return (out, value, indent) => {
     const record = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-    let chosen = options.findIndex(
-      (_, i) =>
-        (literals[i] as { key: string; values: readonly unknown[] }[]).length > 0 &&
-        (literals[i] as { key: string; values: readonly unknown[] }[]).every((l) =>
-          l.values.includes(record[l.key]),
-        ),
-    );
+    let chosen = discriminated ? (byValue.get(record[first as string]) ?? -1) : -1;
+    if (chosen === -1 && !discriminated)
+      chosen = options.findIndex(
+        (_, i) =>
+          (literals[i] as { key: string; values: readonly unknown[] }[]).length > 0 &&
+          (literals[i] as { key: string; values: readonly unknown[] }[]).every((l) =>
+            l.values.includes(record[l.key]),
+          ),
+      );
     if (chosen === -1) chosen = options.findIndex((o) => (o as z.ZodType).safeParse(value).success);
     const option = options[chosen];
     if (option) writerOf(option)(out, value, indent);
