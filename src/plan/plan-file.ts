@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiagnosticsError, UserError } from "../diagnostics/errors.js";
-import { safeJson } from "../diagnostics/terminal-safe.js";
+import { escapeRawControls } from "../diagnostics/terminal-safe.js";
 import { formatPath } from "../input/schema-walk.js";
 import { deepEqual } from "./drift.js";
 import { planSchemaV1, upgradePlanV1 } from "./plan-file-v1.js";
 import { planSchema } from "./plan-schema.js";
 import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
+import { JsonOut, writeBySchema } from "./schema-json.js";
 import { summarize } from "./summary.js";
 
 /**
@@ -28,21 +29,45 @@ export function orderPlanKeys(plan: Plan): Plan {
   return planSchema.parse(plan);
 }
 
-/** `sha256:<hex>` of the plan's canonical JSON (keys in schema order, no whitespace). */
+/**
+ * `sha256:<hex>` of the plan's canonical JSON (keys in schema order, no whitespace): the hash is fed
+ * the text in chunks as it is written (schema-json.ts), never a copy of the plan or the whole text.
+ */
 export function planDigest(plan: Plan): string {
-  return digestOfOrdered(orderPlanKeys(plan));
+  const hash = createHash("sha256");
+  const out = new JsonOut("", (chunk) => hash.update(chunk));
+  writeBySchema(planSchema, out, plan);
+  out.flush();
+  return `sha256:${hash.digest("hex")}`;
 }
 
-function digestOfOrdered(ordered: Plan): string {
-  return `sha256:${createHash("sha256").update(JSON.stringify(ordered)).digest("hex")}`;
+/**
+ * The saved file (2-space JSON, keys in the schema's order, its digest right after
+ * `formatVersion`, newline-terminated) handed to `emit` in chunks of about 64 KiB, in order.
+ */
+export function emitSerializedPlan(plan: Plan, emit: (chunk: string) => void): void {
+  const digest = planDigest(plan);
+  // escapeRawControls: the file is printed by `plan --format json`; the digest is of the values, unchanged.
+  const out = new JsonOut("  ", (chunk) => emit(escapeRawControls(chunk)));
+  out.write(
+    `{\n  "formatVersion": ${JSON.stringify(plan.formatVersion)},\n  "digest": ${JSON.stringify(digest)}`,
+  );
+  const { formatVersion: _, ...rest } = planSchema.shape;
+  for (const [key, field] of Object.entries(rest)) {
+    const value = (plan as unknown as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    out.write(`,\n  ${JSON.stringify(key)}: `);
+    writeBySchema(field, out, value, "  ");
+  }
+  out.write("\n}\n");
+  out.flush();
 }
 
-/** The plan as the saved file: 2-space JSON, keys in the schema's order, its digest, newline-terminated. */
+/** The saved file's text (`emitSerializedPlan`, joined). */
 export function serializePlan(plan: Plan): string {
-  const ordered = orderPlanKeys(plan); // once: the digest is of this same copy
-  const { formatVersion, ...rest } = ordered;
-  // safeJson: the file is printed by `plan --format json`; the digest is of the values, unchanged.
-  return `${safeJson({ formatVersion, digest: digestOfOrdered(ordered), ...rest }, undefined, 2)}\n`;
+  const chunks: string[] = [];
+  emitSerializedPlan(plan, (chunk) => chunks.push(chunk));
+  return chunks.join("");
 }
 
 /** A saved plan as read: the plan, the format it was written in, and whether its digest holds. */

@@ -1,7 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import { writeSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { UserError } from "../../diagnostics/errors.js";
-import { serializePlan } from "../../plan/plan-file.js";
+import { emitSerializedPlan } from "../../plan/plan-file.js";
+import type { Plan } from "../../plan/plan-types.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
 import { formatOption, PLAN_FORMATS, readFormat, renderPlan, writeDiagnostics } from "../plan-output.js";
@@ -36,10 +38,12 @@ export const planCommand: CommandSpec = {
     try {
       const { plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
       if (format === "json") writeDiagnostics(ctx.io, warnings);
-      ctx.io.stdout.write(renderPlan(plan, format, ctx, warnings));
+      // JSON in chunks as it is written: the plan's text is tens of MiB at 200,000 entries.
+      if (format === "json") emitSerializedPlan(plan, (chunk) => ctx.io.stdout.write(chunk));
+      else ctx.io.stdout.write(renderPlan(plan, format, ctx, warnings));
       const out = ctx.values.out;
       if (typeof out === "string") {
-        await writePlanFile(resolve(ctx.io.cwd, out), out, serializePlan(plan));
+        await writePlanFile(resolve(ctx.io.cwd, out), out, plan);
         ctx.io.stderr.write(
           `Saved the plan to ${out}. To perform exactly these actions, run: jobsync apply ${out}\n`,
         );
@@ -52,10 +56,18 @@ export const planCommand: CommandSpec = {
   },
 };
 
-/** Writes the saved plan; a missing folder or a refused write is the user's to fix, not a bug. */
-async function writePlanFile(absolute: string, shown: string, text: string): Promise<void> {
+/**
+ * Writes the saved plan in chunks as it is serialized; a missing folder or a refused write is the
+ * user's to fix, not a bug.
+ */
+async function writePlanFile(absolute: string, shown: string, plan: Plan): Promise<void> {
   try {
-    await writeFile(absolute, text);
+    const file = await open(absolute, "w");
+    try {
+      emitSerializedPlan(plan, (chunk) => writeChunk(file.fd, chunk));
+    } finally {
+      await file.close();
+    }
   } catch (e) {
     const code = typeof e === "object" && e !== null && "code" in e ? e.code : undefined;
     const why =
@@ -71,4 +83,10 @@ async function writePlanFile(absolute: string, shown: string, text: string): Pro
       "Create the folder first, or pass --out a path in an existing folder you can write to.",
     );
   }
+}
+
+/** All of `chunk` to the file (writeSync may write less than asked). */
+function writeChunk(fd: number, chunk: string): void {
+  const bytes = Buffer.from(chunk, "utf8");
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
