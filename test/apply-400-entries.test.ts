@@ -38,6 +38,23 @@ async function apply(env: Record<string, string>, format?: "json") {
 }
 
 describe("a 400 from the API", () => {
+  it("names the entry of a two-digit item index, and only it", async () => {
+    const tasks = Array.from(
+      { length: 11 },
+      (_, k) => `  - sendTask: { title: Task ${k + 1}, assignee: user123 }`,
+    );
+    const team = "  - sendTask: { title: Team task, assignee: { id: team-ap, type: group } }";
+    const head = "apiVersion: jobsync/v1\nkind: JobRuns\ntarget: { processRun: run-vendor }\njobs:\n";
+    await writeFile(join(dir, "m.yaml"), `${head}${[...tasks, team].join("\n")}\n`);
+    const emu = await startTestEmulator();
+    const { code, out } = await apply(emu.env());
+    expect(code).toBe(1);
+    const failed = out.slice(out.indexOf("Failed:"));
+    expect(failed).toMatch(/\(target \[11\]\./);
+    expect(failed.match(/m\.yaml:\d+:/g)).toEqual(["m.yaml:16:"]);
+    expect(failed).toContain('m.yaml:16: "Team task"');
+  });
+
   it("names the one manifest entry its target points at, with target, meta and details", async () => {
     const emu = await startTestEmulator();
     const { code, out } = await apply(emu.env());
