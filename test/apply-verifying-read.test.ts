@@ -6,15 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { applySucceeded, rerunIsSafe } from "../src/apply/apply-types.js";
 import { renderApplySummary } from "../src/render/apply-text.js";
-import { closeAfterEach, setup } from "./helpers/applier-setup.js";
-import { desired, manifest, wantJob } from "./helpers/builders.js";
+import { closeAfterEach, failPost, hideOnNextRead, runBTasks, setup } from "./helpers/applier-setup.js";
 
 closeAfterEach();
 
-const assignee = { id: "u1", type: "user" };
-const runB = desired(
-  manifest({ target: "run-b", jobs: ["B1", "B2", "B3"].map((t) => wantJob(t, { args: { assignee } })) }),
-);
+const runB = runBTasks("B1", "B2", "B3");
 const readsOfB = (s: Awaited<ReturnType<typeof setup>>) =>
   s.handle.requests.filter((r) => r.method === "GET" && r.path === "/processRuns/run-b").length;
 
@@ -22,19 +18,7 @@ describe("the verifying read", () => {
   it("fails the apply when it does not show a job run the apply created", async () => {
     const s = await setup();
     const plan = await s.plan(runB);
-    type Run = { root: { children: { jobRun?: { name?: string } }[] } };
-    s.handle.injectFault({
-      method: "GET",
-      path: "/processRuns/run-b",
-      kind: {
-        type: "rewrite-body",
-        rewrite: (body) => {
-          const run = body as Run;
-          run.root.children = run.root.children.filter((c) => c.jobRun?.name !== "B2");
-          return run;
-        },
-      },
-    });
+    hideOnNextRead(s, "run-b", "B2");
     const result = await s.apply(plan);
     const b2 = result.created[0]?.jobRunIds[1];
     expect(result.created).toEqual([expect.objectContaining({ runId: "run-b", titles: ["B1", "B2", "B3"] })]);
@@ -90,11 +74,7 @@ describe("the verifying read", () => {
     const s = await setup();
     const plan = await s.plan(runB);
     const before = readsOfB(s);
-    s.handle.injectFault({
-      method: "POST",
-      path: "/processRuns/run-b/jobRuns",
-      kind: { type: "status-before", status: 400 },
-    });
+    failPost(s, "run-b", { type: "status-before", status: 400 });
     const result = await s.apply(plan);
     expect(result.failed).toEqual([
       expect.objectContaining({ runId: "run-b", status: 400, outcome: "rejected" }),

@@ -43,10 +43,14 @@ export function planDigest(plan: Plan): string {
 
 /**
  * The saved file (2-space JSON, keys in the schema's order, its digest right after
- * `formatVersion`, newline-terminated) handed to `emit` in chunks of about 64 KiB, in order.
+ * `formatVersion`, newline-terminated) handed to `emit` in chunks of about 64 KiB, in order. Pass
+ * `digest` when the plan is written twice, so it is computed once.
  */
-export function emitSerializedPlan(plan: Plan, emit: (chunk: string) => void): void {
-  const digest = planDigest(plan);
+export function emitSerializedPlan(
+  plan: Plan,
+  emit: (chunk: string) => void,
+  digest: string = planDigest(plan),
+): void {
   // escapeRawControls: the file is printed by `plan --format json`; the digest is of the values, unchanged.
   const out = new JsonOut("  ", (chunk) => emit(escapeRawControls(chunk)));
   out.write(

@@ -2,7 +2,7 @@ import { writeSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { UserError } from "../../diagnostics/errors.js";
-import { emitSerializedPlan } from "../../plan/plan-file.js";
+import { emitSerializedPlan, planDigest } from "../../plan/plan-file.js";
 import type { Plan } from "../../plan/plan-types.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
@@ -39,11 +39,13 @@ export const planCommand: CommandSpec = {
       const { plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
       if (format === "json") writeDiagnostics(ctx.io, warnings);
       // JSON in chunks as it is written: the plan's text is tens of MiB at 200,000 entries.
-      if (format === "json") emitSerializedPlan(plan, (chunk) => ctx.io.stdout.write(chunk));
-      else ctx.io.stdout.write(renderPlan(plan, format, ctx, warnings));
       const out = ctx.values.out;
+      // Computed once when the plan is written both to stdout and to a file.
+      const digest = format === "json" || typeof out === "string" ? planDigest(plan) : undefined;
+      if (format === "json") emitSerializedPlan(plan, (chunk) => ctx.io.stdout.write(chunk), digest);
+      else ctx.io.stdout.write(renderPlan(plan, format, ctx, warnings));
       if (typeof out === "string") {
-        await writePlanFile(resolve(ctx.io.cwd, out), out, plan);
+        await writePlanFile(resolve(ctx.io.cwd, out), out, plan, digest);
         ctx.io.stderr.write(
           `Saved the plan to ${out}. To perform exactly these actions, run: jobsync apply ${out}\n`,
         );
@@ -60,11 +62,11 @@ export const planCommand: CommandSpec = {
  * Writes the saved plan in chunks as it is serialized; a missing folder or a refused write is the
  * user's to fix, not a bug.
  */
-async function writePlanFile(absolute: string, shown: string, plan: Plan): Promise<void> {
+async function writePlanFile(absolute: string, shown: string, plan: Plan, digest?: string): Promise<void> {
   try {
     const file = await open(absolute, "w");
     try {
-      emitSerializedPlan(plan, (chunk) => writeChunk(file.fd, chunk));
+      emitSerializedPlan(plan, (chunk) => writeChunk(file.fd, chunk), digest);
     } finally {
       await file.close();
     }
