@@ -69,6 +69,19 @@ describe("writeBySchema", () => {
     );
   });
 
+  it("leaves out a record's own __proto__ key, as the parsed copy does (fast-check seed 1705548165)", () => {
+    const v = {
+      version: 2,
+      where: "before",
+      args: { type: "" },
+      names: JSON.parse('{"__proto__":"","a":"b"}'),
+      changes: [],
+      tree: { kind: "tree", id: "", children: [] },
+    };
+    expect(written(v, "")).toBe(JSON.stringify(schema.parse(v)));
+    expect(written(v, "")).toContain('"names":{"a":"b"}');
+  });
+
   it("puts known keys first in schema order, integer-like keys first of all, and drops unknown keys", () => {
     const v = {
       tree: { children: [], id: "t", kind: "tree" },

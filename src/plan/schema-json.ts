@@ -92,8 +92,9 @@ function compile(schema: Schema): Write {
     case "null":
     case "unknown":
     case "any":
-    case "record": // of strings: JSON writes it as parse copies it (its own keys, in order)
       return writeAny;
+    case "record": // of strings: JSON writes it as parse copies it (its own keys, in order) …
+      return writeRecord;
     default:
       throw new Error(`schema-json: cannot write a zod ${def.type} in schema order`);
   }
@@ -103,6 +104,16 @@ function compile(schema: Schema): Write {
 function writeAny(out: JsonOut, value: unknown, indent: string): void {
   const text = JSON.stringify(value, undefined, out.space) ?? "null";
   out.write(indent !== "" && out.space !== "" ? text.replaceAll("\n", `\n${indent}`) : text);
+}
+
+/** … but for an own `__proto__` key, which parse's copy loses (assigning it sets the prototype). */
+function writeRecord(out: JsonOut, value: unknown, indent: string): void {
+  const own = typeof value === "object" && value !== null && Object.hasOwn(value, "__proto__");
+  writeAny(
+    out,
+    own ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== "__proto__")) : value,
+    indent,
+  );
 }
 
 function arrayWriter(element: Schema): Write {
