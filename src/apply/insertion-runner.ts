@@ -21,13 +21,12 @@ export type InsertionOutcome =
   | {
       readonly ok: true;
       readonly ids: readonly string[];
-      readonly titles: readonly string[];
       readonly adopted: boolean;
       readonly requests: number;
     }
   | {
       readonly ok: false;
-      /** Ids of the job runs of this insertion that do exist, in plan order. */
+      /** Ids and titles of the job runs of this insertion that do exist, in plan order. */
       readonly ids: readonly string[];
       readonly titles: readonly string[];
       readonly status?: number;
@@ -109,7 +108,7 @@ export async function runInsertion(
     }
     queue.unshift(...recovery.next);
   }
-  return { ok: true, ids: existing(), titles: existingTitles(), adopted, requests };
+  return { ok: true, ids: existing(), adopted, requests };
 }
 
 /** The backoff before a re-send, announced; false when apply was interrupted (before or during it). */

@@ -76,7 +76,18 @@ export interface FaultSpec {
   readonly nth?: number;
   readonly times?: number;
   readonly kind:
-    | { readonly type: "status-before"; readonly status: number; readonly retryAfter?: number }
+    | {
+        readonly type: "status-before";
+        readonly status: number;
+        readonly retryAfter?: number;
+        /** The error body's `target` and `details` (§4), e.g. a 400 naming an item by index. */
+        readonly target?: string;
+        readonly details?: readonly {
+          readonly code: string;
+          readonly message: string;
+          readonly target?: string;
+        }[];
+      }
     | { readonly type: "status-after"; readonly status: number }
     | { readonly type: "reset-before" }
     | { readonly type: "reset-after" }

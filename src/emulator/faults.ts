@@ -6,7 +6,8 @@ import { type EmuResponse, errorResponse } from "./http-response.js";
  * method/path from the moment it is added; the `nth` (1-based, default 1) and the `times - 1` after
  * it (default times 1) get it, then it is removed.
  *
- * - status-before: answer that status with the error body, doing nothing (Retry-After if given)
+ * - status-before: answer that status with the error body, doing nothing (Retry-After, target and
+ *   details if given)
  * - status-after: do the work (commit), then answer that status with the error body
  * - reset-before / reset-after: destroy the socket without answering, before / after the work
  * - latency: delay the response by `ms` (real timers)
@@ -76,7 +77,11 @@ export function withFault(effect: FaultEffect | undefined, handle: () => EmuResp
   if (effect?.type === "status-before") {
     const headers =
       effect.retryAfter !== undefined ? { "Retry-After": String(effect.retryAfter) } : undefined;
-    return errorResponse(effect.status, "Injected fault (before commit).", headers ? { headers } : {});
+    return errorResponse(effect.status, "Injected fault (before commit).", {
+      ...(headers ? { headers } : {}),
+      ...(effect.target !== undefined ? { target: effect.target } : {}),
+      ...(effect.details !== undefined ? { details: effect.details } : {}),
+    });
   }
   const response = handle();
   if (effect?.type === "reset-after") return "reset";
