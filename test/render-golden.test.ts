@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { serializePlan } from "../src/plan/plan-file.js";
 import type { Plan } from "../src/plan/plan-types.js";
-import { renderPlanJson } from "../src/render/plan-json.js";
 import { renderPlanMarkdown } from "../src/render/plan-markdown.js";
 import { renderPlanText } from "../src/render/plan-text.js";
 import { hugePlan } from "./helpers/plan-builders.js";
@@ -48,7 +48,7 @@ describe.each(NAMES)("plan %s", (name) => {
   const plan = fixture(name);
   it("renders text without colour", () => golden(`${name}.txt`, renderPlanText(plan, { color: false })));
   it("renders text with colour", () => golden(`${name}.color.txt`, renderPlanText(plan, { color: true })));
-  it("renders JSON exactly as the fixture file", () => expect(renderPlanJson(plan)).toBe(fixtureText(name)));
+  it("renders JSON exactly as the fixture file", () => expect(serializePlan(plan)).toBe(fixtureText(name)));
   it("renders markdown", () => golden(`${name}.md`, renderPlanMarkdown(plan)));
 });
 

@@ -65,8 +65,8 @@ export class RateLimiter {
   private queue: Promise<void> = Promise.resolve();
   private releaseWaiters: (() => void)[] = [];
   private readonly arrivals = new ArrivalEstimate();
-  /** Count times of requests answered 429 (the server may not have counted them: no trial then). */
-  private refused: number[] = [];
+  /** Latest count time of a request answered 429 (the server may not have counted it: no trial then). */
+  private lastRefused = Number.NEGATIVE_INFINITY;
   /** A window learned from bare 429s, narrowed by trials (window-refinement.ts). */
   private refining: { readonly limit: number; readonly refinement: WindowRefinement } | undefined;
 
@@ -160,7 +160,7 @@ export class RateLimiter {
     const ms = refining?.refinement.nextTrial(this.noiseMs());
     if (!refining || ms === undefined) return undefined;
     // A trial proves something only when every request in the window was one the server accepted.
-    if ((this.refused.at(-1) ?? Number.NEGATIVE_INFINITY) > now - refining.refinement.ms) return undefined;
+    if (this.lastRefused > now - refining.refinement.ms) return undefined;
     return { at: this.freeAt(now, { limit: refining.limit, ms }), ms };
   }
 
@@ -241,7 +241,7 @@ export class RateLimiter {
       refinement?.settle(outcome, this.noiseMs());
       const countAt = this.arrivals.countAt(sentAt, this.options.now());
       insertSorted(this.done, countAt);
-      if (outcome === "refused") this.refused = [...this.refused.slice(-15), countAt].sort((a, b) => a - b);
+      if (outcome === "refused") this.lastRefused = Math.max(this.lastRefused, countAt);
       this.wake();
       return refinement !== undefined;
     };

@@ -2,10 +2,9 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Diagnostic, formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { UserError } from "../diagnostics/errors.js";
-import { parsePlan, readSavedPlan } from "../plan/plan-file.js";
+import { emitSerializedPlan, parsePlan, readSavedPlan } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
 import { githubProvenance } from "../render/github-provenance.js";
-import { renderPlanJson } from "../render/plan-json.js";
 import { renderPlanMarkdown } from "../render/plan-markdown.js";
 import { renderPlanText } from "../render/plan-text.js";
 import type { CliIO, CommandContext, OptionSpec } from "./cli-types.js";
@@ -30,26 +29,32 @@ export function readFormat<F extends string>(ctx: CommandContext, formats: reado
 }
 
 /**
- * One plan, in the chosen format (every format reads the same Plan object). Text and markdown show
- * `diagnostics` (warnings) with the plan; JSON leaves them out, to stay pure JSON: see `writeDiagnostics`.
+ * Writes one plan to stdout in the chosen format (every format reads the same Plan object). JSON is
+ * the saved plan file's exact content, written in chunks as it is serialized (tens of MiB at
+ * 200,000 entries; pass `digest` when it was computed already); it leaves `diagnostics` (warnings)
+ * out to stay pure JSON: see `writeDiagnostics`. Text and markdown show them with the plan.
  * Markdown names the commit and links the workflow run under GitHub Actions (from the environment).
  */
-export function renderPlan(
+export function writePlan(
   plan: Plan,
   format: PlanFormat,
   ctx: CommandContext,
   diagnostics: readonly Diagnostic[] = [],
-): string {
-  const color = ctx.global.color;
+  digest?: string,
+): void {
+  const stdout = ctx.io.stdout;
   switch (format) {
     case "json":
-      return renderPlanJson(plan);
+      emitSerializedPlan(plan, (chunk) => stdout.write(chunk), digest);
+      return;
     case "markdown": {
       const provenance = githubProvenance(ctx.io.env);
-      return renderPlanMarkdown(plan, { diagnostics, ...(provenance ? { provenance } : {}) });
+      stdout.write(renderPlanMarkdown(plan, { diagnostics, ...(provenance ? { provenance } : {}) }));
+      return;
     }
     case "text":
-      return renderPlanText(plan, { color, diagnostics });
+      stdout.write(renderPlanText(plan, { color: ctx.global.color, diagnostics }));
+      return;
   }
 }
 

@@ -24,9 +24,16 @@ import { summarize } from "./summary.js";
 const MAX_REPORTED_ISSUES = 20;
 const REMAKE_HINT = "Make a new plan with `jobsync plan --out FILE`.";
 
-/** A copy of the plan with its keys in the schema's order (the saved file's key order). */
-export function orderPlanKeys(plan: Plan): Plan {
-  return planSchema.parse(plan);
+/**
+ * The plan as one line of JSON with its keys in the schema's order (the saved file's, without its
+ * digest), raw control characters escaped: written by schema (schema-json.ts), with no parsed copy.
+ */
+export function planJsonLine(plan: Plan): string {
+  const chunks: string[] = [];
+  const out = new JsonOut("", (chunk) => chunks.push(escapeRawControls(chunk)));
+  writeBySchema(planSchema, out, plan);
+  out.flush();
+  return chunks.join("");
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { ApplyEvent, ApplyResult } from "../apply/apply-types.js";
 import { applySucceeded, rerunIsSafe } from "../apply/apply-types.js";
 import { safeJson } from "../diagnostics/terminal-safe.js";
-import { orderPlanKeys } from "../plan/plan-file.js";
+import { planJsonLine } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
 import { applyCompleteLine, RERUN_AFTER_SETTLE_LINE, RERUN_SAFE_LINE } from "./apply-text.js";
 
@@ -14,7 +14,7 @@ export const APPLY_STREAM_VERSION = 1 as const;
 
 /** `{"type":"plan","streamVersion":1,"plan":{…}}` + newline; the plan's keys as in the saved file. */
 export function renderPlanLine(plan: Plan): string {
-  return `${safeJson({ type: "plan", streamVersion: APPLY_STREAM_VERSION, plan: orderPlanKeys(plan) })}\n`;
+  return `{"type":"plan","streamVersion":${APPLY_STREAM_VERSION},"plan":${planJsonLine(plan)}}\n`;
 }
 
 /** One event as one JSON line. */

@@ -6,7 +6,7 @@ import { emitSerializedPlan, planDigest } from "../../plan/plan-file.js";
 import type { Plan } from "../../plan/plan-types.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
-import { formatOption, PLAN_FORMATS, readFormat, renderPlan, writeDiagnostics } from "../plan-output.js";
+import { formatOption, PLAN_FORMATS, readFormat, writeDiagnostics, writePlan } from "../plan-output.js";
 import { planningHeartbeat } from "../planning-heartbeat.js";
 
 export const planCommand: CommandSpec = {
@@ -38,12 +38,10 @@ export const planCommand: CommandSpec = {
     try {
       const { plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
       if (format === "json") writeDiagnostics(ctx.io, warnings);
-      // JSON in chunks as it is written: the plan's text is tens of MiB at 200,000 entries.
       const out = ctx.values.out;
       // Computed once when the plan is written both to stdout and to a file.
       const digest = format === "json" || typeof out === "string" ? planDigest(plan) : undefined;
-      if (format === "json") emitSerializedPlan(plan, (chunk) => ctx.io.stdout.write(chunk), digest);
-      else ctx.io.stdout.write(renderPlan(plan, format, ctx, warnings));
+      writePlan(plan, format, ctx, warnings, digest);
       if (typeof out === "string") {
         await writePlanFile(resolve(ctx.io.cwd, out), out, plan, digest);
         ctx.io.stderr.write(

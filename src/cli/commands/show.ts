@@ -1,6 +1,6 @@
 import { UserError } from "../../diagnostics/errors.js";
 import type { CommandSpec } from "../cli-types.js";
-import { formatOption, PLAN_FORMATS, readFormat, readPlanToShow, renderPlan } from "../plan-output.js";
+import { formatOption, PLAN_FORMATS, readFormat, readPlanToShow, writePlan } from "../plan-output.js";
 
 export const showCommand: CommandSpec = {
   usage: "jobsync show PLANFILE [--format text|json|markdown]",
@@ -11,7 +11,7 @@ export const showCommand: CommandSpec = {
     const file = ctx.positionals[0];
     if (file === undefined)
       throw new UserError("missing PLANFILE", "Usage: jobsync show PLANFILE [--format text|json|markdown]");
-    ctx.io.stdout.write(renderPlan(await readPlanToShow(ctx, file), format, ctx));
+    writePlan(await readPlanToShow(ctx, file), format, ctx);
     return 0;
   },
 };
