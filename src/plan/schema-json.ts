@@ -102,6 +102,9 @@ function compile(schema: Schema): Write {
 
 /** Any JSON value as JSON.stringify writes it at this indentation. */
 function writeAny(out: JsonOut, value: unknown, indent: string): void {
+  // A string, number or boolean is one line at any indentation (most values of a plan are).
+  const kind = typeof value;
+  if (kind === "string" || kind === "number" || kind === "boolean") return out.write(JSON.stringify(value));
   const text = JSON.stringify(value, undefined, out.space) ?? "null";
   out.write(indent !== "" && out.space !== "" ? text.replaceAll("\n", `\n${indent}`) : text);
 }
