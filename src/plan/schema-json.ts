@@ -104,7 +104,10 @@ function compile(schema: Schema): Write {
 function writeAny(out: JsonOut, value: unknown, indent: string): void {
   // A string, number or boolean is one line at any indentation (most values of a plan are).
   const kind = typeof value;
-  if (kind === "string" || kind === "number" || kind === "boolean") return out.write(JSON.stringify(value));
+  if (kind === "string" || kind === "number" || kind === "boolean") {
+    out.write(JSON.stringify(value));
+    return;
+  }
   const text = JSON.stringify(value, undefined, out.space) ?? "null";
   out.write(indent !== "" && out.space !== "" ? text.replaceAll("\n", `\n${indent}`) : text);
 }
