@@ -1,7 +1,7 @@
 /**
  * One POST of an insertion (or of a re-sent part of it) and what its answer proves: the ids, or
- * a failure classified by outcome. A 201 whose list does not match what was sent (count,
- * missing or repeated ids) proves nothing and counts as ambiguous (contract §9.4).
+ * a failure classified by outcome. A 201 whose list does not match what was sent (count, repeated
+ * ids; one without an id is refused by the client) proves nothing and counts as ambiguous (§9.4).
  */
 import type { CreatedJobRun, InsertPosition, JobRunCreateItem, ProcessesApi } from "../api/api-types.js";
 import { ApiError, type RequestOutcome } from "../diagnostics/errors.js";
