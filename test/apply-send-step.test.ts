@@ -29,8 +29,10 @@ const ITEMS = [item("B1"), item("B2"), item("B3")];
 const STEP = { position: append, indexes: [3, 4, 5] };
 
 /** Sends STEP to run-b with `kind` as the answer of its POST. */
+let emu: Awaited<ReturnType<typeof startTestEmulator>>;
+
 async function send(kind?: FaultSpec["kind"], options: { maxWaitSeconds?: number } = {}) {
-  const emu = await startTestEmulator({ seed: SEED });
+  emu = await startTestEmulator({ seed: SEED });
   if (kind) emu.injectFault({ method: "POST", path: "/processRuns/run-b/jobRuns", kind });
   let t = 0;
   const client = emulatorClient(emu.url, {
@@ -90,8 +92,10 @@ describe("the items a 400 names", () => {
 describe("what an answer proves", () => {
   it("a 201 listing every job run once gives their ids, in the order sent", async () => {
     const answer = await send();
-    expect(answer.kind).toBe("created");
-    if (answer.kind === "created") expect(new Set(answer.ids).size).toBe(3);
+    type Run = { root: { children: { jobRun: { id: string; name: string } }[] } };
+    const stored = (emu.snapshotRun("run-b") as unknown as Run).root.children.map((c) => c.jobRun);
+    expect(stored.map((j) => j.name)).toEqual(["B1", "B2", "B3"]);
+    expect(answer).toEqual({ kind: "created", ids: stored.map((j) => j.id) });
   });
 
   it("a 201 repeating an id is unclear: sent, maybe applied", async () => {
@@ -137,10 +141,10 @@ describe("what an answer proves", () => {
 
   it("a 400 was sent and rejected; a request that never reached a server was not sent", async () => {
     expect(await refused({})).toMatchObject({ kind: "failed", sent: true, failure: { outcome: "rejected" } });
-    const emu = await startTestEmulator({ seed: SEED });
-    const client = emulatorClient(emu.url, { sleep: async () => {}, random: () => 0.5 });
+    const closed = await startTestEmulator({ seed: SEED });
+    const client = emulatorClient(closed.url, { sleep: async () => {}, random: () => 0.5 });
     clients.push(client);
-    await emu.close();
+    await closed.close();
     expect(await sendStep(client, "run-b", STEP, ITEMS)).toMatchObject({
       kind: "failed",
       sent: false,
