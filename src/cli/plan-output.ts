@@ -31,8 +31,8 @@ export function readFormat<F extends string>(ctx: CommandContext, formats: reado
 /**
  * Writes one plan to stdout in the chosen format (every format reads the same Plan object). JSON is
  * the saved plan file's exact content, written in chunks as it is serialized (tens of MiB at
- * 200,000 entries; pass `digest` when it was computed already); it leaves `diagnostics` (warnings)
- * out to stay pure JSON: see `writeDiagnostics`. Text and markdown show them with the plan.
+ * 200,000 entries; pass `digest` when it was computed already), with `diagnostics` (warnings) on
+ * stderr to stay pure JSON (`writeDiagnostics`). Text and markdown show them with the plan.
  * Markdown names the commit and links the workflow run under GitHub Actions (from the environment).
  */
 export function writePlan(
@@ -45,6 +45,7 @@ export function writePlan(
   const stdout = ctx.io.stdout;
   switch (format) {
     case "json":
+      writeDiagnostics(ctx.io, diagnostics);
       emitSerializedPlan(plan, (chunk) => stdout.write(chunk), digest);
       return;
     case "markdown": {

@@ -30,10 +30,15 @@ const REMAKE_HINT = "Make a new plan with `jobsync plan --out FILE`.";
  */
 export function planJsonLine(plan: Plan): string {
   const chunks: string[] = [];
-  const out = new JsonOut("", (chunk) => chunks.push(escapeRawControls(chunk)));
+  emitCompact(plan, (chunk) => chunks.push(escapeRawControls(chunk)));
+  return chunks.join("");
+}
+
+/** The plan's compact JSON, keys in the schema's order, handed to `emit` in chunks. */
+function emitCompact(plan: Plan, emit: (chunk: string) => void): void {
+  const out = new JsonOut("", emit);
   writeBySchema(planSchema, out, plan);
   out.flush();
-  return chunks.join("");
 }
 
 /**
@@ -42,9 +47,7 @@ export function planJsonLine(plan: Plan): string {
  */
 export function planDigest(plan: Plan): string {
   const hash = createHash("sha256");
-  const out = new JsonOut("", (chunk) => hash.update(chunk));
-  writeBySchema(planSchema, out, plan);
-  out.flush();
+  emitCompact(plan, (chunk) => hash.update(chunk));
   return `sha256:${hash.digest("hex")}`;
 }
 

@@ -6,7 +6,7 @@ import { emitSerializedPlan, planDigest } from "../../plan/plan-file.js";
 import type { Plan } from "../../plan/plan-types.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
-import { formatOption, PLAN_FORMATS, readFormat, writeDiagnostics, writePlan } from "../plan-output.js";
+import { formatOption, PLAN_FORMATS, readFormat, writePlan } from "../plan-output.js";
 import { planningHeartbeat } from "../planning-heartbeat.js";
 
 export const planCommand: CommandSpec = {
@@ -37,7 +37,6 @@ export const planCommand: CommandSpec = {
     const client = openClient(ctx, config, heartbeat.onEvent);
     try {
       const { plan, warnings } = await loadAndPlan(ctx, config, client, targetFilter(ctx));
-      if (format === "json") writeDiagnostics(ctx.io, warnings);
       const out = ctx.values.out;
       // Computed once when the plan is written both to stdout and to a file.
       const digest = format === "json" || typeof out === "string" ? planDigest(plan) : undefined;
