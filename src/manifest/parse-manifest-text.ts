@@ -3,6 +3,7 @@ import { compareByPlace, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { offsetAt, positionOf } from "../input/positions.js";
 import { checkSchema, type Problem } from "../input/schema-problems.js";
 import type { PathKey } from "../input/schema-walk.js";
+import { parseSimpleYaml } from "../input/simple-yaml.js";
 import { flowExpressionHint } from "../input/template/flow-hint.js";
 import { valueOffsetAt } from "../input/template/scalar-offsets.js";
 import { type PlacedYamlError, placeYamlErrors } from "../input/yaml-syntax-errors.js";
@@ -41,14 +42,18 @@ export type ParsedYaml =
 
 /**
  * Every YAML document of one file's text as the manifest loader reads them (the same parse
- * options and limits, so `fmt` and `validate` agree on what is a syntax error).
+ * options and limits, so `fmt` and `validate` agree on what is a syntax error). With `simple`,
+ * text in simple-yaml.ts's subset is read by it (the same nodes, without comments or a syntax
+ * tree: for reading values, not for `fmt`).
  */
-export function parseYamlDocuments(text: string, file: string): ParsedYaml {
+export function parseYamlDocuments(text: string, file: string, simple = false): ParsedYaml {
   if (structureMarks(text) > MAX_STRUCTURE_MARKS) {
     const message = `this file has over ${MAX_STRUCTURE_MARKS.toLocaleString("en-US")} YAML structure marks (\`-\`, \`:\`, \`,\`, \`?\`, \`[\`, \`{\`), too many nodes to read safely: split it into several files`;
     return { tooLarge: { severity: "error", file, message } };
   }
   const lineCounter = new LineCounter();
+  const read = simple ? parseSimpleYaml(text, lineCounter) : undefined;
+  if (read !== undefined) return { documents: read, lineCounter, syntaxErrors: [] };
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Syntax errors of every document, placed at their cause (one CST pass, only if any).
   const placed = placeYamlErrors(
@@ -81,7 +86,7 @@ export interface ParsedManifests {
  * positions are looked up only for the problems found and the entries kept.
  */
 export function parseManifestText(text: string, file: string): ParsedManifests {
-  const parsed = parseYamlDocuments(text, file);
+  const parsed = parseYamlDocuments(text, file, true);
   if ("tooLarge" in parsed)
     return { manifests: [], pending: [], calendars: [], diagnostics: [parsed.tooLarge] };
   const { documents, lineCounter } = parsed;
