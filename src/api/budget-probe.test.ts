@@ -15,6 +15,8 @@ describe("BudgetProbe", () => {
   it("learns nothing from a 429 before any request was accepted", () => {
     const probe = new BudgetProbe();
     probe.refused(100);
+    // Nothing to measure from: no probing starts, and the next acceptance begins a stretch.
+    expect(probe.probing).toBe(false);
     expect(probe.accept(200, 210)).toBeUndefined();
   });
 

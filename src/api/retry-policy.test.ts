@@ -34,6 +34,11 @@ describe("retry policy", () => {
     expect(parseRateLimit("Rate limit of 5 per 1 second exceeded.")).toEqual({ requests: 5, perSeconds: 1 });
     expect(parseRateLimit("Too many requests")).toBeUndefined();
     expect(parseRetryIn("Too many requests")).toBeUndefined();
+    // "sec" and "secs" as well as "seconds", in both messages.
+    expect(parseRetryIn("Retry in 5 sec.")).toBe(5000);
+    expect(parseRetryIn("Retry in 5 secs.")).toBe(5000);
+    expect(parseRateLimit("Rate limit of 10 per 5 sec.")).toEqual({ requests: 10, perSeconds: 5 });
+    expect(parseRateLimit("Rate limit of 10 per 5 secs.")).toEqual({ requests: 10, perSeconds: 5 });
   });
 
   it("prefers Retry-After, then the message's wait, then the announced budget, then backoff", () => {

@@ -124,7 +124,8 @@ export function keyAt(text: string, at: number, lineEnd: number): Parsed<Scalar>
   const value = key.node.value;
   // Keys that are not strings, and the two keys toJS treats specially, are left to `yaml`.
   if (typeof value !== "string" || value === "" || value === "__proto__" || value === "<<") notSimple();
-  if (value.length > 1000) notSimple();
+  // `yaml` refuses implicit keys over 1,024 characters of source.
+  if (key.end - at > 1000) notSimple();
   return { node: key.node, end: key.end + 1 };
 }
 

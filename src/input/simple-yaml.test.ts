@@ -122,6 +122,7 @@ describe("parseSimpleYaml, against yaml", () => {
     ["a nested flow collection", "a: { b: [1] }\n"],
     ["a key that is not a string", "1: a\n"],
     ["a directive", "%YAML 1.2\n---\na: 1\n"],
+    ["a key of over 1,000 characters", `'${"''".repeat(501)}': 1\n`],
     ["a comment holding a template", "a: 1 # $" + "{{ x }}\n"],
   ])("leaves %s to yaml", (_name, text) => {
     expect(parseSimpleYaml(text, new LineCounter())).toBeUndefined();
