@@ -1,7 +1,10 @@
 /** What a command gets: injected IO (so tests run the CLI in-process), and its parsed arguments. */
 
 export interface OutStream {
+  /** False when the stream's buffer is full (then wait for `drained`). */
   write(chunk: string): unknown;
+  /** Resolves once a full stream takes writes again, or is closed (a pipe's reader went away). */
+  drained?(): Promise<void>;
   /** True when connected to a terminal. */
   readonly isTTY?: boolean;
   /** The terminal's width in columns, when it is one (read at each use: it changes on resize). */

@@ -125,7 +125,7 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
  * A stream whose reader may go away (`jobsync plan | head`): once the pipe is closed (EPIPE),
  * further output is dropped instead of crashing, so a command (an apply above all) runs to its end.
  */
-function pipeSafe(stream: NodeJS.WriteStream): OutStream {
+export function pipeSafe(stream: NodeJS.WriteStream): OutStream {
   let closed = false;
   stream.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
@@ -137,6 +137,17 @@ function pipeSafe(stream: NodeJS.WriteStream): OutStream {
       return stream.columns;
     },
     write: (chunk: string) => closed || stream.write(chunk),
+    drained: () =>
+      closed
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const events = ["drain", "close", "error"] as const;
+            const done = () => {
+              for (const event of events) stream.off(event, done);
+              resolve();
+            };
+            for (const event of events) stream.once(event, done);
+          }),
   };
 }
 

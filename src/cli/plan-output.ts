@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Diagnostic, formatDiagnostic } from "../diagnostics/diagnostic.js";
 import { UserError } from "../diagnostics/errors.js";
-import { emitSerializedPlan, parsePlan, readSavedPlan } from "../plan/plan-file.js";
+import { parsePlan, readSavedPlan, serializedPlanSteps } from "../plan/plan-file.js";
 import type { Plan } from "../plan/plan-types.js";
 import { githubProvenance } from "../render/github-provenance.js";
 import { renderPlanMarkdown } from "../render/plan-markdown.js";
@@ -31,23 +31,34 @@ export function readFormat<F extends string>(ctx: CommandContext, formats: reado
 /**
  * Writes one plan to stdout in the chosen format (every format reads the same Plan object). JSON is
  * the saved plan file's exact content, written in chunks as it is serialized (tens of MiB at
- * 200,000 entries; pass `digest` when it was computed already), with `diagnostics` (warnings) on
+ * 200,000 entries; pass `digest` when it was computed already), waiting for a full stdout, with `diagnostics` (warnings) on
  * stderr to stay pure JSON (`writeDiagnostics`). Text and markdown show them with the plan.
  * Markdown names the commit and links the workflow run under GitHub Actions (from the environment).
  */
-export function writePlan(
+export async function writePlan(
   plan: Plan,
   format: PlanFormat,
   ctx: CommandContext,
   diagnostics: readonly Diagnostic[] = [],
   digest?: string,
-): void {
+): Promise<void> {
   const stdout = ctx.io.stdout;
   switch (format) {
-    case "json":
+    case "json": {
       writeDiagnostics(ctx.io, diagnostics);
-      emitSerializedPlan(plan, (chunk) => stdout.write(chunk), digest);
+      // A pipe takes writes asynchronously: wait for it to drain after each process run, so the
+      // text does not pile up in memory when the reader is slower than the writer.
+      let full = false;
+      const write = (chunk: string) => {
+        if (stdout.write(chunk) === false) full = true;
+      };
+      for (const _ of serializedPlanSteps(plan, write, digest)) {
+        if (!full) continue;
+        full = false;
+        await stdout.drained?.();
+      }
       return;
+    }
     case "markdown": {
       const provenance = githubProvenance(ctx.io.env);
       stdout.write(renderPlanMarkdown(plan, { diagnostics, ...(provenance ? { provenance } : {}) }));

@@ -8,7 +8,7 @@ import { deepEqual } from "./drift.js";
 import { planSchemaV1, upgradePlanV1 } from "./plan-file-v1.js";
 import { planSchema } from "./plan-schema.js";
 import { PLAN_FORMAT_VERSION, type Plan } from "./plan-types.js";
-import { JsonOut, writeBySchema } from "./schema-json.js";
+import { arrayElementOf, JsonOut, writeArraySteps, writeBySchema } from "./schema-json.js";
 import { summarize } from "./summary.js";
 
 /**
@@ -61,6 +61,20 @@ export function emitSerializedPlan(
   emit: (chunk: string) => void,
   digest: string = planDigest(plan),
 ): void {
+  const steps = serializedPlanSteps(plan, emit, digest);
+  while (!steps.next().done);
+}
+
+/**
+ * `emitSerializedPlan` as steps: it pauses after each process run, everything before handed to
+ * `emit`, so a writer can wait there for a full stream to drain (a pipe is written
+ * asynchronously: without waiting, the whole text would pile up in memory).
+ */
+export function* serializedPlanSteps(
+  plan: Plan,
+  emit: (chunk: string) => void,
+  digest: string = planDigest(plan),
+): Generator<void, void, undefined> {
   // escapeRawControls: the file is printed by `plan --format json`; the digest is of the values, unchanged.
   const out = new JsonOut("  ", (chunk) => emit(escapeRawControls(chunk)));
   out.write(
@@ -71,7 +85,13 @@ export function emitSerializedPlan(
     const value = (plan as unknown as Record<string, unknown>)[key];
     if (value === undefined) continue;
     out.write(`,\n  ${JSON.stringify(key)}: `);
-    writeBySchema(field, out, value, "  ");
+    const element = arrayElementOf(field);
+    if (element === undefined || !Array.isArray(value)) writeBySchema(field, out, value, "  ");
+    else
+      for (const _ of writeArraySteps(element, out, value, "  ")) {
+        out.flush();
+        yield;
+      }
   }
   out.write("\n}\n");
   out.flush();

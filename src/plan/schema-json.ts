@@ -125,19 +125,43 @@ function writeRecord(out: JsonOut, value: unknown, indent: string): void {
 function arrayWriter(element: Schema): Write {
   return (out, value, indent) => {
     if (!Array.isArray(value)) return writeAny(out, value, indent);
-    if (value.length === 0) return out.write("[]");
-    const write = writerOf(element);
-    const inner = indent + out.space;
-    const open = out.space === "" ? "" : `\n${inner}`;
-    out.write(`[${open}`);
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.write(`,${open}`);
-      const item = value[i];
-      if (item === undefined || typeof item === "function" || typeof item === "symbol") out.write("null");
-      else write(out, item, inner);
-    }
-    out.write(out.space === "" ? "]" : `\n${indent}]`);
+    const steps = writeArraySteps(element, out, value, indent);
+    while (!steps.next().done);
   };
+}
+
+/** The element schema of an array schema, or undefined for any other kind. */
+export function arrayElementOf(schema: Schema): Schema | undefined {
+  const def = schema._zod.def as Def;
+  return def.type === "array" ? def.element : undefined;
+}
+
+/**
+ * Writes an array by its element schema (as `writeBySchema` does), pausing after each element,
+ * so a caller can wait there (for a full output stream to drain) and resume.
+ */
+export function* writeArraySteps(
+  element: Schema,
+  out: JsonOut,
+  value: readonly unknown[],
+  indent: string,
+): Generator<void, void, undefined> {
+  if (value.length === 0) {
+    out.write("[]");
+    return;
+  }
+  const write = writerOf(element);
+  const inner = indent + out.space;
+  const open = out.space === "" ? "" : `\n${inner}`;
+  out.write(`[${open}`);
+  for (let i = 0; i < value.length; i++) {
+    if (i > 0) out.write(`,${open}`);
+    const item = value[i];
+    if (item === undefined || typeof item === "function" || typeof item === "symbol") out.write("null");
+    else write(out, item, inner);
+    yield;
+  }
+  out.write(out.space === "" ? "]" : `\n${indent}]`);
 }
 
 const isIndexKey = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4_294_967_295;

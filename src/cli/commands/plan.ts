@@ -1,8 +1,7 @@
-import { writeSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { UserError } from "../../diagnostics/errors.js";
-import { emitSerializedPlan, planDigest } from "../../plan/plan-file.js";
+import { planDigest, serializedPlanSteps } from "../../plan/plan-file.js";
 import type { Plan } from "../../plan/plan-types.js";
 import type { CommandSpec } from "../cli-types.js";
 import { loadAndPlan, loadCommandConfig, openClient, targetFilter } from "../load-and-plan.js";
@@ -40,7 +39,7 @@ export const planCommand: CommandSpec = {
       const out = ctx.values.out;
       // Computed once when the plan is written both to stdout and to a file.
       const digest = format === "json" || typeof out === "string" ? planDigest(plan) : undefined;
-      writePlan(plan, format, ctx, warnings, digest);
+      await writePlan(plan, format, ctx, warnings, digest);
       if (typeof out === "string") {
         await writePlanFile(resolve(ctx.io.cwd, out), out, plan, digest);
         ctx.io.stderr.write(
@@ -63,7 +62,13 @@ async function writePlanFile(absolute: string, shown: string, plan: Plan, digest
   try {
     const file = await open(absolute, "w");
     try {
-      emitSerializedPlan(plan, (chunk) => writeChunk(file.fd, chunk), digest);
+      // Each process run's text is written before the next is made (not the whole file at once).
+      let pending: string[] = [];
+      for (const _ of serializedPlanSteps(plan, (chunk) => pending.push(chunk), digest)) {
+        await file.write(pending.join(""));
+        pending = [];
+      }
+      await file.write(pending.join(""));
     } finally {
       await file.close();
     }
@@ -82,10 +87,4 @@ async function writePlanFile(absolute: string, shown: string, plan: Plan, digest
       "Create the folder first, or pass --out a path in an existing folder you can write to.",
     );
   }
-}
-
-/** All of `chunk` to the file (writeSync may write less than asked). */
-function writeChunk(fd: number, chunk: string): void {
-  const bytes = Buffer.from(chunk, "utf8");
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }

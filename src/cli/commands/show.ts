@@ -11,7 +11,7 @@ export const showCommand: CommandSpec = {
     const file = ctx.positionals[0];
     if (file === undefined)
       throw new UserError("missing PLANFILE", "Usage: jobsync show PLANFILE [--format text|json|markdown]");
-    writePlan(await readPlanToShow(ctx, file), format, ctx);
+    await writePlan(await readPlanToShow(ctx, file), format, ctx);
     return 0;
   },
 };
