@@ -62,13 +62,14 @@ async function writePlanFile(absolute: string, shown: string, plan: Plan, digest
   try {
     const file = await open(absolute, "w");
     try {
-      // Each process run's text is written before the next is made (not the whole file at once).
+      // Each process run's text is written before the next is made (not the whole file at once);
+      // writeFile writes all of it at the handle's position (write may write less than asked).
       let pending: string[] = [];
       for (const _ of serializedPlanSteps(plan, (chunk) => pending.push(chunk), digest)) {
-        await file.write(pending.join(""));
+        await file.writeFile(pending.join(""));
         pending = [];
       }
-      await file.write(pending.join(""));
+      await file.writeFile(pending.join(""));
     } finally {
       await file.close();
     }
