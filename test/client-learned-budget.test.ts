@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ProcessesClient } from "../src/api/client.js";
 import type { ClientEvent } from "../src/api/waiting.js";
-import type { EmulatorOptions } from "../src/emulator/emulator-types.js";
+import type { EmulatorOptions, FaultSpec } from "../src/emulator/emulator-types.js";
 import { emulatorClient } from "./helpers/emulator-client.js";
 import { startTestEmulator } from "./helpers/test-emulator.js";
 import { mostInWindow } from "./helpers/window-count.js";
@@ -22,6 +22,8 @@ async function readInTurn(
   rateLimit: EmulatorOptions["rateLimit"],
   configured: { requests: number; perSeconds: number },
   count: number,
+  /** A fault injected after that many reads. */
+  inject?: { readonly after: number; readonly fault: FaultSpec },
 ) {
   let t = 1_000_000;
   const clock = {
@@ -42,7 +44,10 @@ async function readInTurn(
     },
   });
   open.push(client);
-  for (let i = 0; i < count; i++) await client.listProcesses();
+  for (let i = 0; i < count; i++) {
+    if (inject?.after === i) emulator.injectFault(inject.fault);
+    await client.listProcesses();
+  }
   const accepted = answers.filter((a) => a.status === 200).map((a) => a.at);
   return { client, accepted, refused: answers.filter((a) => a.status === 429).length, start: 1_000_000 };
 }
@@ -116,5 +121,22 @@ describe("budgets learned from the server's 429s", () => {
         "closed",
       ),
     ).toBeLessThanOrEqual(4);
+  });
+
+  it("lengthens a learned window after a later bare 429, never learning again from a stretch the server's window held", async () => {
+    // 4 per 2 s learned first; then one more bare 429 a few requests later. Learned again from the
+    // requests since the probe (2 of them, while the server's window still held the earlier ones),
+    // the budget would fall to 2; it stays 4 and the window grows by 2 %.
+    const rateLimit = { requests: 4, perSeconds: 2, retryAfter: false, hints: false } as const;
+    const configured = { requests: 1000, perSeconds: 60 };
+    const before = (await readInTurn(rateLimit, configured, 20)).client.rateBudgets()[1];
+    const bare429 = { path: "/processes", times: 1, kind: { type: "status-before", status: 429 } } as const;
+    const { client, accepted } = await readInTurn(rateLimit, configured, 20, { after: 16, fault: bare429 });
+    expect(accepted).toHaveLength(20);
+    const [, learned, ...more] = client.rateBudgets();
+    expect(more).toEqual([]);
+    expect(learned?.limit).toBe(4);
+    expect(learned?.ms).toBeGreaterThanOrEqual(Math.ceil((before?.ms as number) * 1.02));
+    expect(learned?.ms).toBeLessThanOrEqual((before?.ms as number) * 1.1);
   });
 });

@@ -33,3 +33,18 @@ describe("learning a budget", () => {
     ]);
   });
 });
+
+describe("a 429 under a window learned from bare 429s", () => {
+  it("lengthens that window when the request was sent after it was learned, and only then", () => {
+    let t = 0;
+    const l = new RateLimiter({ requests: 10, perSeconds: 1 }, { now: () => t, sleep: async () => {} });
+    expect(l.refusedWithinLearned(0)).toBe(false); // nothing learned from bare 429s
+    t = 500;
+    l.learn({ requests: 4, perSeconds: 2, moreThanSeconds: 1.9 });
+    expect(l.refusedWithinLearned(499)).toBe(false); // sent before the window was learned
+    expect(l.budgets()[1]).toEqual({ limit: 4, ms: 2000 });
+    expect(l.refusedWithinLearned(500)).toBe(true);
+    expect(l.budgets()[1]?.limit).toBe(4);
+    expect(l.budgets()[1]?.ms).toBeGreaterThanOrEqual(2040);
+  });
+});

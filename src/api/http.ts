@@ -149,7 +149,8 @@ export class Transport {
           limited--;
           continue;
         } else {
-          this.probe.refused(now(), started);
+          // Under a window learned from bare 429s, the requests since then are no clean stretch.
+          if (!limiter.refusedWithinLearned(started)) this.probe.refused(now(), started);
           limiter.startProbe();
         }
         const untilMs = now() + pause.waitMs;

@@ -11,6 +11,7 @@
  * configured one.
  */
 import { ARRIVAL_FLOOR_MS, ArrivalEstimate } from "./arrival-estimate.js";
+import { insertSorted, lowerBoundAfter } from "./sorted-times.js";
 import { WindowRefinement } from "./window-refinement.js";
 
 /** Sleeps `ms`; rejects (or resolves early) when `signal` aborts. */
@@ -68,7 +69,9 @@ export class RateLimiter {
   /** Latest count time of a request answered 429 (the server may not have counted it: no trial then). */
   private lastRefused = Number.NEGATIVE_INFINITY;
   /** A window learned from bare 429s, narrowed by trials (window-refinement.ts). */
-  private refining: { readonly limit: number; readonly refinement: WindowRefinement } | undefined;
+  private refining:
+    | { readonly limit: number; readonly refinement: WindowRefinement; readonly since: number }
+    | undefined;
 
   constructor(
     budget: RateBudget,
@@ -129,7 +132,11 @@ export class RateLimiter {
     if (budget.moreThanSeconds !== undefined && budget.moreThanSeconds * 1000 < ms) {
       const current = this.refining;
       if (!current || limit < current.limit || (limit === current.limit && ms < current.refinement.ms))
-        this.refining = { limit, refinement: new WindowRefinement(budget.moreThanSeconds * 1000, ms) };
+        this.refining = {
+          limit,
+          refinement: new WindowRefinement(budget.moreThanSeconds * 1000, ms),
+          since: this.options.now(),
+        };
       return;
     }
     const same = this.windows.findIndex((w) => w.ms === ms);
@@ -139,6 +146,18 @@ export class RateLimiter {
     } else {
       this.windows.push({ limit, ms });
     }
+  }
+
+  /**
+   * A bare 429 for a request sent at `sentAt`: when a window learned from bare 429s was then in
+   * force, the request kept to it, so that window is too short; it is lengthened (and true is
+   * returned) rather than learned again from requests the server's window already held.
+   */
+  refusedWithinLearned(sentAt: number): boolean {
+    const refining = this.refining;
+    if (!refining || sentAt < refining.since) return false;
+    refining.refinement.widen(this.noiseMs());
+    return true;
   }
 
   /** The budgets in force (configured with margin, then learned), for tests and messages. */
@@ -266,23 +285,4 @@ function untilAborted(signal: AbortSignal): Promise<void> {
     if (signal.aborted) reject(signal.reason);
     else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
-}
-
-/** Index of the first element strictly greater than `t` in a sorted array. */
-function lowerBoundAfter(sorted: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Inserts keeping order; releases arrive nearly in order, so this is O(1) amortised. */
-function insertSorted(sorted: number[], t: number): void {
-  let i = sorted.length;
-  while (i > 0 && (sorted[i - 1] as number) > t) i--;
-  sorted.splice(i, 0, t);
 }

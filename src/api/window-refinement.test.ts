@@ -50,4 +50,25 @@ describe("WindowRefinement", () => {
     expect(r.ms).toBe(2000);
     expect(r.nextTrial()).toBe(1500);
   });
+
+  it("widens by 2 % (or the noise) after a 429 within the enforced window, and trials no more", () => {
+    const r = new WindowRefinement(4000, 6000);
+    r.start(5000);
+    r.settle("accepted");
+    r.widen();
+    expect(r.ms).toBe(5151); // 5050 + 2 %
+    expect(r.nextTrial()).toBeUndefined();
+    r.widen(300);
+    expect(r.ms).toBe(5451); // the noise, when it is more
+    expect(r.nextTrial()).toBeUndefined();
+  });
+
+  it("keeps a trial accepted after a widening from going below the refused window", () => {
+    const r = new WindowRefinement(4000, 6000);
+    r.start(5000);
+    r.widen();
+    expect(r.ms).toBe(6120);
+    r.settle("accepted");
+    expect(r.ms).toBe(6000);
+  });
 });

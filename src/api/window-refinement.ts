@@ -5,7 +5,9 @@
  * request go early, at the middle (a trial): accepted, the middle (plus 1 % for clock noise) is
  * the new upper bound and is used from then on; refused (one 429), it is the new lower bound. Only ever accepted windows are
  * enforced, so refining never sends more than the server accepted; each step costs at most one
- * 429, and a trial is only made when the window is full, so few are made.
+ * 429, and a trial is only made when the window is full, so few are made. A 429 for a request
+ * that kept to the enforced window (`widen`) means the counts lie further apart than the slack
+ * allowed: the window grows by 2 % (or the noise) and is taken as refined.
  */
 
 /** Refined once the upper bound is within this factor of the lower one. */
@@ -16,6 +18,8 @@ export const REFINED_WITHIN = 1.05;
  * (`noiseMs`, from the limiter's arrival estimate) when that is more, is kept on top.
  */
 export const ACCEPTED_SLACK = 0.01;
+/** How much a 429 within the enforced window lengthens it (`widen`). */
+export const WIDEN_BY = 0.02;
 
 const slackOf = (ms: number, noiseMs: number) => Math.max(Math.ceil(ms * ACCEPTED_SLACK), Math.ceil(noiseMs));
 
@@ -50,7 +54,19 @@ export class WindowRefinement {
     const ms = this.trialMs;
     this.trialMs = undefined;
     if (ms === undefined || outcome === undefined) return;
-    if (outcome === "accepted") this.hi = Math.min(this.hi, ms + slackOf(ms, noiseMs));
+    // Never below a window the server refused (a trial answered after `widen` may disagree).
+    if (outcome === "accepted") this.hi = Math.max(this.lo, Math.min(this.hi, ms + slackOf(ms, noiseMs)));
     else this.lo = Math.max(this.lo, ms);
+  }
+
+  /**
+   * A request that kept to the enforced window was refused: the server's window is longer than
+   * that (or its count of our requests lies further from ours than the slack): from now on the
+   * window is 2 % (or the noise) longer, and no more trials are made.
+   */
+  widen(noiseMs = 0): void {
+    const from = this.hi;
+    this.hi = from + Math.max(Math.ceil(from * WIDEN_BY), Math.ceil(noiseMs));
+    this.lo = Math.max(this.lo, from, Math.ceil(this.hi / REFINED_WITHIN));
   }
 }
