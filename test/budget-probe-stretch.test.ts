@@ -1,7 +1,8 @@
 /**
  * BudgetProbe's stretch between a silent 429 and the first request accepted after it, at its
  * edges: later 429s of the same stretch only raise its lower bound, a request sent the instant the 429 was
- * seen already belongs to the next window, and a stretch that took no time teaches nothing.
+ * seen already belongs to the next window, a 429 for a request sent before the stretch began says
+ * nothing of it, and a stretch that took no time teaches nothing.
  */
 import { describe, expect, it } from "vitest";
 import { BudgetProbe } from "../src/api/budget-probe.js";
@@ -34,5 +35,14 @@ describe("the probe's stretch", () => {
     expect(probe.probing).toBe(true);
     expect(probe.accept(1000, 1000)).toBeUndefined();
     expect(probe.probing).toBe(false);
+  });
+
+  it("ignores a 429 for a request sent before the stretch began", () => {
+    const probe = new BudgetProbe();
+    probe.accept(1000, 1010);
+    probe.refused(1020, 900);
+    expect(probe.probing).toBe(false);
+    probe.refused(1030, 1000);
+    expect(probe.probing).toBe(true);
   });
 });

@@ -29,7 +29,8 @@ export class BudgetProbe {
       this.limited.lastRefusedSent = Math.max(this.limited.lastRefusedSent, sentAt);
       return;
     }
-    if (this.start === undefined) return;
+    // Sent before this stretch began: it was refused in an earlier window, and says nothing of this one.
+    if (this.start === undefined || sentAt < this.start) return;
     this.limited = { at: now, start: this.start, accepted: this.accepted, lastRefusedSent: sentAt };
   }
 
