@@ -128,14 +128,14 @@ describe("the planned job's source", () => {
   it("carries a template's place and expressions", () => {
     const result = plan(
       [],
-      [templated({ place: "target 2 · entities[1]", expressions: { dueDate: "${{ workday(3) }}" } })],
+      [templated({ place: "target 2 · entities[1]", expressions: { dueDate: "workday(3)" } })],
     );
     const source = result.plan.processRuns[0]?.insertions[0]?.jobs[0]?.source;
     expect(source).toStrictEqual({
       file: "manifests/test.yaml",
       line: 6,
       place: "target 2 · entities[1]",
-      expressions: { dueDate: "${{ workday(3) }}" },
+      expressions: { dueDate: "workday(3)" },
     });
   });
 
