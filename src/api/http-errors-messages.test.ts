@@ -20,7 +20,10 @@ const applied = "The server may have applied the request: re-run plan/apply, whi
 
 describe("reading an error body", () => {
   it("trims text, and reads blank text, null and numbers as nothing said", () => {
-    expect(readServerError("   ")).toEqual({});
+    expect(readServerError("   ")).toStrictEqual({});
+    expect(readServerError({ meta: null })).toStrictEqual({});
+    // Blank text is nothing said, so the next field is read.
+    expect(readServerError({ message: "  ", error_description: "real" })).toStrictEqual({ message: "real" });
     expect(readServerError(null)).toEqual({});
     expect(readServerError({ message: "  padded  ", target: " t ", code: " c " })).toEqual({
       message: "padded",
@@ -178,8 +181,26 @@ describe("HTTP failures, word for word", () => {
     expect("hint" in error.details).toBe(hint !== undefined);
   });
 
+  it("marks what the server refused as rejected: nothing was applied", () => {
+    const oauth = { ...post, staticToken: false };
+    for (const [status, ctx] of [
+      [401, { ...post, staticToken: true }],
+      [401, oauth],
+      [403, post],
+      [404, get],
+      [409, post],
+    ] as const)
+      expect(httpError(status, {}, ctx).details.outcome, String(status)).toBe("rejected");
+  });
+
   it("lists sub-error targets, and none when no sub-error names one", () => {
     expect(httpError(400, { details: [{ message: "m" }] }, post).details.subTargets).toEqual([]);
     expect(httpError(400, {}, post).details).not.toHaveProperty("subTargets");
+  });
+});
+
+describe("sub-errors without a message", () => {
+  it("are shown by target and code when the main error has no message either", () => {
+    expect(serverSaid({ details: [{ target: "t", code: "c" }] })).toBe(":; t c");
   });
 });

@@ -71,4 +71,14 @@ describe("WindowRefinement", () => {
     r.settle("accepted");
     expect(r.ms).toBe(6000);
   });
+
+  it("is refined at exactly 5 %, and ignores an answer when no trial was made", () => {
+    expect(new WindowRefinement(1000, 1050).nextTrial()).toBeUndefined();
+    expect(new WindowRefinement(1000, 1051).nextTrial()).toBe(1026);
+    const r = new WindowRefinement(1000, 2000);
+    r.settle("accepted");
+    r.settle("refused");
+    expect(r.ms).toBe(2000);
+    expect(r.nextTrial()).toBe(1500);
+  });
 });
