@@ -63,13 +63,14 @@ describe("WindowRefinement", () => {
     expect(r.nextTrial()).toBeUndefined();
   });
 
-  it("keeps a trial accepted after a widening from going below the refused window", () => {
+  it("ignores a trial accepted after a widening refused a longer window", () => {
     const r = new WindowRefinement(4000, 6000);
     r.start(5000);
     r.widen();
     expect(r.ms).toBe(6120);
     r.settle("accepted");
-    expect(r.ms).toBe(6000);
+    expect(r.ms).toBe(6120);
+    expect(r.nextTrial()).toBeUndefined();
   });
 
   it("is refined at exactly 5 %, and ignores an answer when no trial was made", () => {

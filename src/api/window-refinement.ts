@@ -54,9 +54,11 @@ export class WindowRefinement {
     const ms = this.trialMs;
     this.trialMs = undefined;
     if (ms === undefined || outcome === undefined) return;
-    // Never below a window the server refused (a trial answered after `widen` may disagree).
-    if (outcome === "accepted") this.hi = Math.max(this.lo, Math.min(this.hi, ms + slackOf(ms, noiseMs)));
-    else this.lo = Math.max(this.lo, ms);
+    // A trial shorter than a window the server has since refused (answered after `widen`)
+    // contradicts it: the refusal wins.
+    if (outcome === "accepted") {
+      if (ms >= this.lo) this.hi = Math.min(this.hi, ms + slackOf(ms, noiseMs));
+    } else this.lo = Math.max(this.lo, ms);
   }
 
   /**
