@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../dist/cli/main.js";
 import { startEmulator } from "../dist/emulator/server.js";
-import { ms, nullIO, time } from "./lib.mjs";
+import { ms, nullIO, slidingWindowMinimumMs, time } from "./lib.mjs";
 import { bigScenario, writeManifests } from "./scenarios.mjs";
 
 const API_BUDGET = { requests: 1000, perSeconds: 60 };
@@ -15,7 +15,7 @@ const API_BUDGET = { requests: 1000, perSeconds: 60 };
 /**
  * `budget` defaults to the API's. A smaller window with the same 60 ms per request (100 per 6 s)
  * reaches the steady state (every window full) within seconds; there the server-side minimum is
- * also shown: the first window's requests at once, then one per 60 ms.
+ * also shown: each window's requests at once, one window apart (lib.mjs, slidingWindowMinimumMs).
  */
 export async function applyAtLatency({ latencyMs, runs, gapsPerRun, budget = API_BUDGET }) {
   const BUDGET = budget;
@@ -39,7 +39,7 @@ export async function applyAtLatency({ latencyMs, runs, gapsPerRun, budget = API
     const posts = api.filter((q) => q.method === "POST").length;
     const gapMs = (BUDGET.perSeconds * 1000) / BUDGET.requests;
     const idealMs = api.length * gapMs + latencyMs;
-    const floorMs = Math.max(0, api.length - BUDGET.requests) * gapMs + latencyMs;
+    const floorMs = slidingWindowMinimumMs(api.length, BUDGET) + latencyMs;
     const steady = api.length > 2 * BUDGET.requests;
     const fig = {
       latencyMs,

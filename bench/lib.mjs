@@ -4,6 +4,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
+/**
+ * The least time a sliding-window server (`budget.requests` per `budget.perSeconds`) needs to
+ * accept `requests` requests: request k (from 0) no earlier than floor(k / N) windows after the
+ * first, so no client can finish sooner than the last one.
+ */
+export const slidingWindowMinimumMs = (requests, budget) =>
+  Math.floor(Math.max(0, requests - 1) / budget.requests) * budget.perSeconds * 1000;
+
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const ms = (n) => `${n.toFixed(0)} ms`;
 export const nullIO = (env, cwd) => ({

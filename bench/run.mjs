@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { runCli } from "../dist/cli/main.js";
 import { startEmulator } from "../dist/emulator/server.js";
 import { applyAtLatency } from "./apply-latency.mjs";
-import { ms, nullIO, time } from "./lib.mjs";
+import { ms, nullIO, slidingWindowMinimumMs, time } from "./lib.mjs";
 import { planningCost } from "./plan-cost.mjs";
 import { bigScenario, writeManifests } from "./scenarios.mjs";
 import { startupCost } from "./startup.mjs";
@@ -49,9 +49,7 @@ async function applyThroughput({ label, clientBudget, hints }) {
     const tooMany = api.length - accepted;
     const rate = budget.requests / budget.perSeconds;
     const idealMs = (Math.max(0, accepted - budget.requests) / rate) * 1000;
-    // The server's own minimum: in a sliding window, request k (from 0) is accepted no earlier
-    // than floor(k / N) windows after the first; no client can finish sooner than the last one.
-    const floorMs = Math.floor((accepted - 1) / budget.requests) * budget.perSeconds * 1000;
+    const floorMs = slidingWindowMinimumMs(accepted, budget);
     const fig = {
       budget,
       clientBudget,

@@ -3,27 +3,14 @@
  * POSTs finish only when the test says so. Everything over HTTP is in test/apply-*.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { plannedInsertion } from "../../test/helpers/builders.js";
 import type { CreatedJobRun, ProcessesApi } from "../api/api-types.js";
-import type { Insertion, Plan } from "../plan/plan-types.js";
+import type { Plan } from "../plan/plan-types.js";
 import { applyPlan } from "./applier.js";
 import type { ApplyEvent } from "./apply-types.js";
 import { createWaitTracker } from "./wait-tracker.js";
 
-const insertion = (title: string): Insertion => ({
-  parentGroupId: null,
-  relativeSiblingId: null,
-  before: null,
-  jobs: [
-    {
-      action: "sendTask",
-      arguments: { type: "sendTask", sendTaskArgs: { title } },
-      triggerType: "whenEligible",
-      source: { file: "m.yaml", line: 1 },
-      startsAtOnce: false,
-    },
-  ],
-  explain: { where: "end", group: { kind: "group", id: "root", label: "" }, groupPath: [] },
-});
+const insertion = (title: string) => plannedInsertion(title);
 
 const onePlan: Plan = {
   formatVersion: 2,

@@ -4,32 +4,13 @@
  * index), which of several insertions is first whatever order they come in, and split parts.
  */
 import { describe, expect, it } from "vitest";
-import { group, job } from "../../test/helpers/builders.js";
+import { group, job, plannedInsertion } from "../../test/helpers/builders.js";
 import type { LiveGroupRun, LiveNode } from "../api/live-types.js";
 import type { Insertion } from "./plan-types.js";
 import { markStartsAtOnce } from "./starts-at-once.js";
 
-function insertion(title: string, at: { sibling: string | null; before: boolean }, part?: number): Insertion {
-  return {
-    parentGroupId: null,
-    relativeSiblingId: at.sibling,
-    before: at.before,
-    jobs: [
-      {
-        action: "sendTask",
-        arguments: { type: "sendTask", sendTaskArgs: { title } },
-        triggerType: "whenEligible",
-        source: { file: "m.yaml", line: 1 },
-        startsAtOnce: false,
-      },
-    ],
-    explain: {
-      where: "end",
-      group: { kind: "group", label: "" },
-      ...(part ? { part: { index: part, of: 2 } } : {}),
-    },
-  } as unknown as Insertion;
-}
+const insertion = (title: string, at: { sibling: string | null; before: boolean }, part?: number) =>
+  plannedInsertion(title, { ...at, ...(part === undefined ? {} : { part }) });
 
 function serial(children: LiveNode[]): LiveGroupRun {
   return { ...group("G", children, { id: "g", status: "running" }) } as LiveGroupRun;

@@ -30,7 +30,7 @@ import type {
   SourceRef,
   TargetSpec,
 } from "../../src/manifest/desired-types.js";
-import type { RunPlan } from "../../src/plan/plan-types.js";
+import type { Insertion, RunPlan } from "../../src/plan/plan-types.js";
 import { planChanges } from "../../src/plan/planner.js";
 
 // ---------- live ----------
@@ -202,3 +202,35 @@ export function planRun(run: LiveRun, jobs: readonly DesiredEntry[], maxJobsPerR
 }
 
 export { targetKey };
+
+// ---------- plan ----------
+
+/**
+ * A planned insertion of one `sendTask` job titled `title`, in the root group: at its end unless
+ * `sibling` (with `before`) is given; `part` as for a split run (part `part` of 2).
+ */
+export function plannedInsertion(
+  title: string,
+  at: { sibling?: string | null; before?: boolean | null; part?: number } = {},
+): Insertion {
+  return {
+    parentGroupId: null,
+    relativeSiblingId: at.sibling ?? null,
+    before: at.before ?? null,
+    jobs: [
+      {
+        action: "sendTask",
+        arguments: { type: "sendTask", sendTaskArgs: { title } },
+        triggerType: "whenEligible",
+        source: { file: "m.yaml", line: 1 },
+        startsAtOnce: false,
+      },
+    ],
+    explain: {
+      where: "end",
+      group: { kind: "group", id: "root", label: "" },
+      groupPath: [],
+      ...(at.part === undefined ? {} : { part: { index: at.part, of: 2 } }),
+    },
+  };
+}
